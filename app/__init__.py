@@ -1,0 +1,1 @@
+"""The user-facing side: the ``ecograph`` command line and the Streamlit app."""

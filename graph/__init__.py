@@ -1,0 +1,1 @@
+"""The graph model (ontology, records, ids) and the store that speaks Cypher over Bolt."""

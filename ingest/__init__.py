@@ -1,0 +1,1 @@
+"""Sources into records: articles, datasets and graph files."""

@@ -1,0 +1,400 @@
+"""Word lists a reader of Vietnamese ecosystem news carries in their head.
+
+Everything the extractor knows about the language lives here, as data, so that a new place,
+title or cue is one line in one list and the rules in ``entities`` and ``links`` stay general.
+Nothing here names a body, person or event of any particular article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: ``name`` is the display name, ``country`` the name of its country."""
+
+    name: str
+    kind: str  # "City" or "Country"
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+def _places(kind: str, country: str | None, rows: str) -> list[Place]:
+    out = []
+    for row in rows.strip().splitlines():
+        names = [n.strip() for n in row.split("|") if n.strip()]
+        out.append(Place(names[0], kind, country if kind == "City" else None, tuple(names)))
+    return out
+
+
+_COUNTRIES = """
+Việt Nam|Viet Nam|Vietnam|VN
+Hàn Quốc|Korea|South Korea|Republic of Korea|Đại Hàn
+Triều Tiên|North Korea
+Nhật Bản|Japan
+Trung Quốc|China
+Đài Loan|Taiwan
+Israel|Ixraen
+Hoa Kỳ|Mỹ|USA|United States|Hợp chúng quốc Hoa Kỳ
+Singapore|Xinh-ga-po
+Thái Lan|Thailand
+Lào|Laos
+Campuchia|Cambodia
+Malaysia|Ma-lai-xi-a
+Indonesia|In-đô-nê-xi-a
+Philippines|Phi-líp-pin
+Myanmar
+Brunei
+Ấn Độ|India
+Úc|Australia|Ốt-xtrây-li-a
+New Zealand|Niu Di-lân
+Pháp|France
+Đức|Germany
+Anh|Vương quốc Anh|United Kingdom|UK
+Ý|Italia|Italy
+Tây Ban Nha|Spain
+Bồ Đào Nha|Portugal
+Hà Lan|Netherlands
+Bỉ|Belgium
+Thụy Sĩ|Thuỵ Sĩ|Switzerland
+Thụy Điển|Thuỵ Điển|Sweden
+Phần Lan|Finland
+Đan Mạch|Denmark
+Na Uy|Norway
+Áo|Austria
+Ba Lan|Poland
+Séc|Czech Republic|Czechia
+Hungary
+Estonia
+Ireland
+Luxembourg
+Nga|Liên bang Nga|Russia
+Ukraine
+Thổ Nhĩ Kỳ|Turkey|Türkiye
+Canada
+Brazil
+Mexico
+Chile
+Argentina
+Các Tiểu vương quốc Ả Rập Thống nhất|UAE|United Arab Emirates
+Ả Rập Xê Út|Saudi Arabia
+Qatar
+Ai Cập|Egypt
+Nam Phi|South Africa
+Mông Cổ|Mongolia
+Bangladesh
+Cuba
+"""
+
+# Provinces and centrally run cities of Việt Nam, as news still names them.
+_VN_CITIES = """
+Thành phố Hồ Chí Minh|Hồ Chí Minh|TP.HCM|TPHCM|TP HCM|TP. HCM|HCM|HCMC|Ho Chi Minh City|Ho Chi Minh|Sài Gòn|Saigon
+Hà Nội|Hanoi|Ha Noi
+Hải Phòng|Hai Phong|Haiphong
+Đà Nẵng|Da Nang|Danang
+Cần Thơ|Can Tho
+An Giang
+Bà Rịa - Vũng Tàu|Bà Rịa – Vũng Tàu|Bà Rịa-Vũng Tàu|Vũng Tàu
+Bắc Giang
+Bắc Kạn
+Bạc Liêu
+Bắc Ninh|Bac Ninh
+Bến Tre
+Bình Định
+Bình Dương|Binh Duong
+Bình Phước
+Bình Thuận
+Cà Mau
+Cao Bằng
+Đắk Lắk|Đắc Lắk
+Đắk Nông
+Điện Biên
+Đồng Nai|Dong Nai
+Đồng Tháp
+Gia Lai
+Hà Giang
+Hà Nam
+Hà Tĩnh
+Hải Dương
+Hậu Giang
+Hòa Bình|Hoà Bình
+Hưng Yên
+Khánh Hòa|Khánh Hoà
+Kiên Giang
+Kon Tum
+Lai Châu
+Lâm Đồng
+Lạng Sơn
+Lào Cai
+Long An
+Nam Định
+Nghệ An
+Ninh Bình
+Ninh Thuận
+Phú Thọ
+Phú Yên
+Quảng Bình
+Quảng Nam
+Quảng Ngãi
+Quảng Ninh
+Quảng Trị
+Sóc Trăng
+Sơn La
+Tây Ninh
+Thái Bình
+Thái Nguyên
+Thanh Hóa|Thanh Hoá
+Thừa Thiên Huế|Thừa Thiên - Huế|Huế|Hue
+Tiền Giang
+Trà Vinh
+Tuyên Quang
+Vĩnh Long
+Vĩnh Phúc
+Yên Bái
+Nha Trang
+Đà Lạt
+Thủ Dầu Một
+Hạ Long
+Vinh
+Quy Nhơn
+Buôn Ma Thuột
+Pleiku
+Phan Thiết
+Rạch Giá
+Long Xuyên
+Cam Ranh
+Hội An
+Biên Hòa|Biên Hoà
+Thủ Đức
+"""
+
+_KR_CITIES = """
+Seoul|Xơ-un
+Busan|Pusan
+Incheon|Inchon
+Daegu|Taegu
+Daejeon|Taejon
+Gwangju
+Ulsan
+Sejong
+Gyeonggi|Gyeonggi-do|Kyunggi
+Gangwon|Gangwon-do
+Chungbuk|Chungcheongbuk|Chungcheongbuk-do|North Chungcheong|Chungcheong Bắc
+Chungnam|Chungcheongnam|Chungcheongnam-do|South Chungcheong
+Jeonbuk|Jeollabuk|Jeollabuk-do|North Jeolla
+Jeonnam|Jeollanam|Jeollanam-do|South Jeolla
+Gyeongbuk|Gyeongsangbuk|Gyeongsangbuk-do|North Gyeongsang
+Gyeongnam|Gyeongsangnam|Gyeongsangnam-do|South Gyeongsang
+Jeju|Jeju-do|Cheju
+Cheongju
+Changwon
+Suwon
+Pangyo
+Pohang
+Gumi
+Andong
+"""
+
+_JP_CITIES = """
+Tokyo|Tô-ky-ô
+Osaka
+Kyoto
+Yokohama
+Nagoya
+Fukuoka
+Sapporo|Hokkaido
+Kobe
+Hiroshima
+Sendai
+Okinawa
+"""
+
+_CN_CITIES = """
+Bắc Kinh|Beijing
+Thượng Hải|Shanghai
+Thâm Quyến|Shenzhen
+Quảng Châu|Guangzhou
+Hàng Châu|Hangzhou
+Hồng Kông|Hong Kong
+Quảng Tây|Guangxi
+Vân Nam|Yunnan
+"""
+
+_IL_CITIES = """
+Tel Aviv|Tel-Aviv
+Jerusalem
+Haifa
+Beersheba|Be'er Sheva
+"""
+
+_OTHER_CITIES = [
+    ("Hoa Kỳ", "San Francisco|Silicon Valley|Thung lũng Silicon\nNew York\nBoston\nWashington\nLos Angeles\nSeattle\nAustin"),
+    ("Đài Loan", "Đài Bắc|Taipei\nĐài Trung|Taichung\nCao Hùng|Kaohsiung"),
+    ("Thái Lan", "Bangkok|Băng Cốc"),
+    ("Pháp", "Paris"),
+    ("Anh", "London|Luân Đôn"),
+    ("Đức", "Berlin\nMunich|München"),
+    ("Úc", "Sydney\nMelbourne"),
+    ("Phần Lan", "Helsinki"),
+    ("Hà Lan", "Amsterdam|Eindhoven"),
+]
+
+PLACES: list[Place] = (
+    _places("Country", None, _COUNTRIES)
+    + _places("City", "Việt Nam", _VN_CITIES)
+    + _places("City", "Hàn Quốc", _KR_CITIES)
+    + _places("City", "Nhật Bản", _JP_CITIES)
+    + _places("City", "Trung Quốc", _CN_CITIES)
+    + _places("City", "Israel", _IL_CITIES)
+    + [p for country, rows in _OTHER_CITIES for p in _places("City", country, rows)]
+)
+
+#: Names that contain a place name but are regions, not places ("Châu Á – Thái Bình Dương").
+NOT_PLACES = ("Thái Bình Dương", "Đại Tây Dương", "Đông Nam Á", "Bắc Mỹ", "Nam Mỹ", "Mỹ Latinh",
+              "Trung Đông", "Đông Á", "Nam Á", "Tây Âu", "Đông Âu", "Bắc Âu")
+
+#: Words written before a locality name: "TP. Hải Phòng", "tỉnh Chungbuk".
+LOCALITY_PREFIXES = ("Thành phố", "thành phố", "TP.", "TP", "Tp.", "Tp", "tỉnh", "Tỉnh",
+                     "thủ đô", "Thủ đô", "quận", "Quận", "huyện", "Huyện")
+
+#: Abbreviations read as their expansion when names are compared and canonical names built.
+ABBREVIATIONS: dict[str, str] = {
+    "KH&CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ",
+    "KH-CN": "Khoa học và Công nghệ",
+    "GD&ĐT": "Giáo dục và Đào tạo",
+    "GDĐT": "Giáo dục và Đào tạo",
+    "KH&ĐT": "Kế hoạch và Đầu tư",
+    "KHĐT": "Kế hoạch và Đầu tư",
+    "TT&TT": "Thông tin và Truyền thông",
+    "TTTT": "Thông tin và Truyền thông",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "TN&MT": "Tài nguyên và Môi trường",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "GTVT": "Giao thông vận tải",
+    "ĐMST": "Đổi mới sáng tạo",
+    "KNST": "Khởi nghiệp sáng tạo",
+    "CNTT": "Công nghệ thông tin",
+    "CNC": "Công nghệ cao",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "BQL": "Ban quản lý",
+    "KKT": "Khu kinh tế",
+    "KCN": "Khu công nghiệp",
+    "KCNC": "Khu công nghệ cao",
+    "ĐH": "Đại học",
+    "ĐHQG": "Đại học Quốc gia",
+    "DN": "doanh nghiệp",
+    "DNNVV": "doanh nghiệp nhỏ và vừa",
+}
+
+# Head nouns of named bodies, longest first within each kind when matched.
+AGENCY_HEADS = (
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
+    "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành Đoàn", "Thành đoàn", "Tỉnh Đoàn",
+    "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội", "Sở", "Bộ", "Tổng cục", "Cục",
+    "Chi cục", "Vụ", "Phòng", "phòng", "Ban quản lý", "BQL", "Văn phòng", "Đại sứ quán",
+    "Tổng Lãnh sự quán", "Tổng lãnh sự quán", "Lãnh sự quán", "Cơ quan", "Ủy ban", "Uỷ ban",
+)
+#: Agency heads that are the body of a locality and take the article's locality when none is written.
+LOCAL_HEADS = frozenset({
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
+    "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành Đoàn", "Thành đoàn", "Tỉnh Đoàn",
+    "Tỉnh đoàn", "Sở",
+})
+#: Heads that are a complete name on their own (no further words needed).
+STANDALONE_HEADS = frozenset({
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
+    "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành Đoàn", "Thành đoàn", "Tỉnh Đoàn",
+    "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội",
+})
+#: Divisions: parts of a larger body (PART_OF the body named around them).
+DIVISION_HEADS = frozenset({"Phòng", "phòng", "Vụ", "Cục", "Chi cục", "Ban", "Văn phòng"})
+
+ORG_HEADS = (
+    "Trung tâm", "Viện", "Trường Đại học", "Trường đại học", "Đại học", "Học viện", "Hiệp hội",
+    "Câu lạc bộ", "Liên minh", "Mạng lưới", "Tổ chức", "Tập đoàn", "Tổng công ty", "Công ty",
+    "Vườn ươm", "Ngân hàng", "Hội",
+)
+FUND_HEADS = ("Quỹ",)
+PARK_HEADS = (
+    "Công viên công nghệ", "công viên công nghệ", "Công viên phần mềm", "công viên phần mềm",
+    "Khu công nghệ cao", "khu công nghệ cao", "Khu công nghiệp", "khu công nghiệp", "KCN",
+    "Khu công nghệ thông tin tập trung", "Khu chế xuất", "Khu kinh tế", "KKT", "KCNC",
+)
+#: Common nouns written before a company's own name: "startup MoMo", "quỹ đầu tư mạo hiểm ThinkZone".
+DESCRIPTORS = (
+    ("startup", "Startup"), ("công ty khởi nghiệp", "Startup"), ("doanh nghiệp khởi nghiệp", "Startup"),
+    ("nền tảng khởi nghiệp", "Startup"), ("quỹ đầu tư mạo hiểm", "Fund"), ("quỹ đầu tư", "Fund"),
+    ("quỹ", "Fund"), ("nhà đầu tư", "Fund"), ("vườn ươm", "Organization"), ("tổ chức ươm tạo", "Organization"),
+    ("trường đại học", "Organization"), ("tập đoàn", "Organization"), ("công ty", "Organization"),
+)
+
+#: Nationality words that follow a common noun without naming anything ("startup Việt").
+NATIONALITIES = frozenset("Việt Hàn Nhật Trung Mỹ Thái Lào Pháp Đức Anh Nga Ấn Úc Israel Singapore".split())
+
+#: English heads written after the proper name: "Chungbuk Technopark".
+PARK_SUFFIXES = ("Technopark", "Techno Park", "Science Park", "Hi-Tech Park", "Software Park")
+EVENT_HEADS = (
+    "Lễ hội", "lễ hội", "Diễn đàn", "diễn đàn", "Hội nghị", "hội nghị", "Hội thảo", "hội thảo",
+    "Tuần lễ", "tuần lễ", "Cuộc thi", "cuộc thi", "Triển lãm", "triển lãm", "Hội chợ", "hội chợ",
+    "Ngày hội", "ngày hội", "Chợ công nghệ", "Techfest", "TECHFEST", "Techmart", "Festival",
+    "Summit", "Hackathon",
+)
+#: Event heads that name a known series even with nothing after them.
+SERIES_HEADS = frozenset({"Techfest", "TECHFEST", "Techmart"})
+PROGRAM_HEADS = (
+    "Đề án", "đề án", "Chương trình", "Kế hoạch", "Nghị quyết", "Nghị định", "Quyết định",
+    "Thông tư", "Luật", "Chiến lược", "Nền tảng", "nền tảng", "Cổng thông tin", "cổng thông tin",
+    "Sàn giao dịch công nghệ", "Dự án",
+)
+
+#: Lower-case words (whole terms, not syllables) that may continue a body, event or programme name:
+#: "Trung tâm Hỗ trợ khởi nghiệp sáng tạo", "nền tảng trực tuyến thúc đẩy hoạt động đổi mới sáng tạo".
+DOMAIN_TERMS = tuple(t.lower() for t in """
+khoa học|công nghệ|đổi mới|sáng tạo|khởi nghiệp|phát triển|sở hữu|trí tuệ|quản lý|đầu tư|kinh tế|tự do
+thế giới|quốc gia|quốc tế|nhân dân|thông tin|truyền thông|hỗ trợ|đào tạo|giáo dục|kế hoạch|doanh nghiệp
+nghiên cứu|công nghệ cao|cao|phần mềm|số|chuyển đổi số|chuyển đổi|năng lượng|tài chính|ngân hàng|xúc tiến
+thương mại|ươm tạo|dịch vụ|hợp tác|vốn|mạo hiểm|hệ sinh thái|sinh thái|trực tuyến|thúc đẩy|hoạt động
+tiêu chuẩn|đo lường|chất lượng|ứng dụng|kỹ thuật|kĩ thuật|công nghiệp|nông nghiệp|y tế|môi trường
+tài nguyên|lao động|xã hội|văn hóa|văn hoá|thể thao|du lịch|giao thông|vận tải|xây dựng|nội vụ|ngoại vụ
+tư pháp|doanh nhân|trẻ|sinh viên|nhỏ và vừa|toàn cầu|châu Á|châu Âu|khu vực|địa phương|mở|thị trường
+nhân lực|tài năng|chuyên gia|bán dẫn|trí tuệ nhân tạo|xanh|bền vững|thông minh|đô thị|cấp|hệ thống
+chính sách|thường niên|lần thứ|mạng lưới|liên kết|kết nối|cung cầu|trung tâm|điều hành|tăng tốc|đại học
+chiến lược|tự động hóa|dữ liệu|điện tử|công thương|cổ phần|trách nhiệm hữu hạn|xuất nhập khẩu|sản xuất
+chế tạo|nhà nước|logistics|tỉnh|thành phố
+""".replace("\n", "|").strip("|").split("|"))
+#: Terms that continue an event's descriptive name only ("hội nghị kết nối giữa doanh nghiệp ...").
+EVENT_TERMS = ("kết nối", "cung cầu", "giao thương", "đối tác", "doanh nghiệp", "giao lưu", "xúc tiến")
+
+#: Titles that precede a body ("Phó Giám đốc Sở ...") or a name ("Phó Chủ tịch UBND TP X Lê Văn A").
+TITLES = tuple(sorted((t.strip() for t in """
+Giám đốc|Phó Giám đốc|Tổng Giám đốc|Phó Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Chủ tịch HĐQT
+Bộ trưởng|Thứ trưởng|Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Viện trưởng|Phó Viện trưởng
+Hiệu trưởng|Phó Hiệu trưởng|Trưởng phòng|Phó Trưởng phòng|Phó trưởng phòng|Trưởng Phòng|Phó trưởng Phòng
+Phó Trưởng Phòng|Trưởng|Phó trưởng|Phó Trưởng|Trưởng ban|Phó Trưởng ban|Phó trưởng ban|Trưởng Ban
+Phó Trưởng Ban|Chánh Văn phòng|Phó Chánh Văn phòng|Bí thư|Phó Bí thư|Ủy viên|Uỷ viên
+Ủy viên Bộ Chính trị|Uỷ viên Bộ Chính trị|Đại sứ|Phó Đại sứ|Tổng Lãnh sự|Lãnh sự|Tham tán
+Tổng Thư ký|Tổng thư ký|Chủ nhiệm|Phó Chủ nhiệm|Nhà sáng lập|nhà sáng lập|Đồng sáng lập
+đồng sáng lập|Người sáng lập|người sáng lập|Founder|Co-founder|CEO|Giám đốc điều hành
+Giám đốc Quốc gia|Trưởng đại diện|Đại diện|Chuyên viên|Thành viên|Thị trưởng|Phó Thị trưởng
+Tỉnh trưởng|Phó Tỉnh trưởng|Thống đốc|Phó Thống đốc|Chủ tịch Hội đồng quản trị|Tổng Lãnh sự quán
+""".replace("\n", "|").split("|") if t.strip()), key=len, reverse=True))
+
+HONORIFICS = ("ông", "bà", "Ông", "Bà", "TS.", "ThS.", "PGS.", "GS.",
+              "PGS.TS", "GS.TS", "TS", "ThS", "Mr.", "Ms.", "Mrs.", "Dr.")
+
+#: Vietnamese family names: a run of capitalised syllables after a title starts a name with one.
+SURNAMES = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh
+Trương Lâm Phùng Mai Tô Hà Đinh Lương Lưu Tạ Châu Quách Cao Thái Kiều Khổng Triệu Mạc Văn La
+Tăng Đàm Chu Ông Từ Thân Nghiêm Âu Lại Giang Tôn Lò Kim Mã
+""".split())
+
+#: Capitalised words that open a sentence or clause and are never part of a name.
+NOT_NAME_WORDS = frozenset("""
+Tại Theo Trong Với Về Từ Đến Sau Trước Khi Ngoài Đây Đó Này Các Những Một Hai Ba Bốn Năm Sáu
+Bảy Tám Chín Mười Ông Bà Cũng Còn Và Nhưng Tuy Nếu Vì Do Để Được Là Có Thông Chia Phát
+Cho Nhằm Hiện Đặc Đồng Thống Mỗi Mới Ngày Tháng Sáng Chiều Tối Trưa Hôm Thứ Chủ Phó Giám
+""".split())

@@ -1,0 +1,386 @@
+"""Links of every ontology type from the cue words of one sentence, dated and with a status.
+
+Vietnamese news states relations with a small set of verbs ("làm việc với", "ký kết ... với",
+"phối hợp tổ chức", "tham dự"), a subject before them and an object after, and with the
+shapes "giữa A và B", "A và B hợp tác", a bracketed place "(Hàn Quốc)" and a title
+apposition. Each rule below reads one of those shapes; the subject is the nearest party before
+the cue that is not itself an object or a modifier ("của X", "tại X").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import Link
+from ingest.articles.dates import date_near
+from ingest.articles import lexicon as lx
+from ingest.articles.entities import Mention, Role
+
+# Intention: the modal may stand well before the cue ("... sẽ góp phần ... giữa A và B").
+_PLANNED = re.compile(r"(?<!\w)(sẽ|dự kiến|mong muốn|sắp tới|đề xuất|dự định|chuẩn bị|định hướng|kỳ vọng|"
+                      r"cam kết|đang hoàn thiện|đang xây dựng|đang tìm kiếm|hướng tới|tiến tới|nhằm|"
+                      r"will|plan)(?!\w)", re.IGNORECASE)
+# A plan named right before the cue ("kế hoạch hợp tác giữa A và B").
+_PLAN_NOUN = re.compile(r"(?<!\w)(kế hoạch|chương trình|đề án|dự án)(?!\w)", re.IGNORECASE)
+_PAST = re.compile(r"(?<!\w)(đã|vừa qua|hồi|trước đó|vừa)(?!\w)", re.IGNORECASE)
+_PAST_TIME = re.compile(r"vừa qua|hồi tháng|hồi năm|trước đây", re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(r"(?:của|tại|ở|với|giữa|cho|vào|tới|đến|trong|từ|về|như)\s*$", re.IGNORECASE)
+_DATED = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "ORGANIZED",
+                    "PARTICIPATED_IN", "FOUNDED", "ACQUIRED", "INVESTED_IN"})
+_TIMELESS = frozenset({"LOCATED_IN", "PART_OF", "HOLDS_ROLE"})
+# Facts reported in passing: dated only by a date written with them, not by the article's event.
+_FACTS = frozenset({"FOUNDED", "INVESTED_IN", "ACQUIRED"})
+_BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai phía|các bên|đôi bên)(?!\w)", re.IGNORECASE)
+# "doanh nghiệp Nhật Bản": a place used as an adjective of a noun is not a party.
+_NOUN_BEFORE = re.compile(r"(?:doanh nghiệp|công ty|startup|nhà đầu tư|chuyên gia|đối tác|sản phẩm|người|khách|"
+                          r"sinh viên|địa phương|hàng|thị trường)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A verb phrase that states a link: where the object must be and what kinds it may be."""
+
+    type: str
+    pattern: re.Pattern
+    objects: frozenset[str]
+    reach: int = 60          # characters between cue and object
+    persons: bool = True     # a person may be the subject
+    confidence: float = 0.7
+
+
+def _cue(type_: str, pattern: str, objects: str, reach: int = 60, persons: bool = True,
+         confidence: float = 0.7) -> Cue:
+    return Cue(type_, re.compile(pattern, re.IGNORECASE), frozenset(objects.split()), reach, persons,
+               confidence)
+
+
+_PARTIES = "City Country Agency Park Fund Startup Organization Person"
+_BODIES = "City Country Agency Park Fund Startup Organization"
+CUES: tuple[Cue, ...] = (
+    _cue("SIGNED_AGREEMENT_WITH", r"(?<!\w)(?:ký|kí)(?: kết)?(?: (?:thỏa thuận|thoả thuận|biên bản ghi nhớ|"
+         r"bản ghi nhớ|MoU|hợp tác|hợp đồng|chương trình hợp tác|văn bản))*\s+với", _BODIES, 40, False, 0.85),
+    _cue("MET_WITH", r"(?:có |tổ chức )?(?:buổi )?(?:làm việc|hội đàm|hội kiến|gặp gỡ|gặp mặt|trao đổi) với|"
+         r"(?<!\w)tiếp(?: xã giao| đón)?(?= (?:ông|bà|đoàn|Đoàn|ngài|[A-ZĐ]))", _PARTIES, 40, True, 0.8),
+    _cue("VISITED", r"(?:đến|tới|sang|về) thăm(?: và làm việc)?(?: (?:tại|với))?|thăm và làm việc (?:tại|với)|"
+         r"chuyến (?:công tác|thăm) (?:tại|đến|tới)|khảo sát (?:tại|ở)", _PARTIES, 40, True, 0.8),
+    _cue("COOPERATES_WITH", r"(?<!ký kết )(?<!ký )(?:hợp tác|phối hợp|liên kết|kết nối|bắt tay|"
+         r"quan hệ (?:hợp tác|đối tác)[\w ]{0,20}?) với", _BODIES, 45, False, 0.7),
+    _cue("COOPERATES_WITH", r"(?<!ký kết )(?<!ký )(?<!cơ hội )(?:sẽ |cùng )(?:hợp tác|phối hợp|liên kết|kết nối)"
+         r"(?! với)", _BODIES, 45, False, 0.7),
+    _cue("ORGANIZED", r"(?<!được )(?:phối hợp |đồng |chủ trì )?tổ chức|đăng cai|khai mạc", "Event", 90, False, 0.75),
+    _cue("PARTICIPATED_IN", r"(?<!cơ hội )(?:tham gia|tham dự|(?<!\w)dự(?= (?!kiến|án|báo|định|thảo|toán|trữ|phòng|thi|luật))|trưng bày tại)", "Event Program", 45,
+         True, 0.7),
+    _cue("RUNS", r"(?<!được )(?:xây dựng và vận hành|vận hành|quản lý|ban hành|triển khai|điều hành|hoàn thiện|"
+         r"xây dựng)", "Program Park Organization", 30, False, 0.65),
+    _cue("FOUNDED", r"(?:thành lập|sáng lập|hình thành|khai sinh)(?: và phát triển)?", "Organization Startup Fund Park",
+         30, True, 0.7),
+    _cue("SUPPORTS", r"(?:hỗ trợ|ươm tạo|tài trợ|đỡ đầu)(?: cho)?", "Startup Organization Program", 15, False, 0.55),
+    _cue("INVESTED_IN", r"(?:đầu tư vào|rót vốn (?:vào|cho)|góp vốn vào)", "Startup Organization", 25, True, 0.7),
+    _cue("ACQUIRED", r"(?:mua lại|thâu tóm)", "Startup Organization", 25, False, 0.75),
+)
+# The end of a speaker's introduction: what follows is what they said, with its own subject.
+_REPORTED = re.compile(r"(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|thông tin)\s*(?:thêm\s*)?[,:]"
+                       r"|:\s*[“\"]", re.IGNORECASE)
+_WITH = re.compile(r"\s*(?:\([^)]*\)\s*)*(?:phối hợp|cùng|hợp tác|liên kết)\s+với\s*")
+_PAIR_WORDS = re.compile(r"hợp tác|đối tác|quan hệ|kết nối|liên kết|phối hợp", re.IGNORECASE)
+_BETWEEN = re.compile(r"giữa\s", re.IGNORECASE)
+_JOINT = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|–|-)\s*$")
+_PAIR_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:cũng |đã |sẽ |cùng |đang )*(hợp tác|phối hợp|ký kết|ký)", re.IGNORECASE)
+_EVENT_PLACE = re.compile(r"(?:được tổ chức|tổ chức|diễn ra|sắp tới|khai mạc|sẽ diễn ra|đang diễn ra)"
+                          r"(?:[^.;,]{0,25}?)\s(?:tại|ở)\s*$", re.IGNORECASE)
+_MEETING_START = re.compile(r"^\s*tại (?:buổi làm việc|buổi tiếp|cuộc họp|buổi gặp|hội nghị|buổi hội đàm)",
+                            re.IGNORECASE)
+_LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|Ông|Bà)?\s*$")
+_MEETING_MODIFIER = re.compile(r"(?:của|tại|ở|với|cho|vào|về|trong|từ)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class ArticleContext:
+    """What the link rules remember across one article's sentences."""
+
+    doc: str
+    date: str | None
+    event_date: str | None
+    event_dates: dict[str, str] = field(default_factory=dict)
+    meeting: list[str] = field(default_factory=list)
+    meeting_date: str | None = None
+
+
+def _status(text: str, start: int, end: int) -> str:
+    """Planned when an intention word or a plan noun governs the cue and no past marker follows."""
+    if _PAST_TIME.search(text[end:]):
+        return "done"
+    window = text[max(start, end - 160):end]
+    modal = None
+    for modal in _PLANNED.finditer(window):
+        pass
+    plan = [p for p in _PLAN_NOUN.finditer(window) if len(window) - p.end() <= 50]
+    if modal is not None and not _PAST.search(window[modal.end():]) or plan:
+        return "planned"
+    return "done"
+
+
+class LinkReader:
+    """Reads the links of one sentence at a time, with the article's context."""
+
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        self.links: list[Link] = []
+        self.weight = 1.0
+
+    def _add(self, type_: str, source: Mention, target: Mention, text: str, status: str = "done",
+             date: str | None = None, confidence: float = 0.7, **props) -> None:
+        if not source.entity or not target.entity or source.entity == target.entity:
+            return
+        if type_ in _TIMELESS:
+            status, date = "done", None
+        self.links.append(Link(source.entity, target.entity, type_, self.ctx.doc, status, date,
+                               text, round(confidence * self.weight, 2), {k: v for k, v in props.items() if v}))
+
+    def _date(self, type_: str, text: str, at: int, target: Mention, status: str, spans) -> str | None:
+        if type_ in _TIMELESS:
+            return None
+        inside = [(m.start, m.end) for m in spans]
+        masked = "".join(" " if any(a <= i < b for a, b in inside) else ch for i, ch in enumerate(text))
+        found = date_near(masked, self.ctx.date, at)
+        if found:
+            return found
+        if target.kind == "Event" and target.entity in self.ctx.event_dates:
+            return self.ctx.event_dates[target.entity]
+        if status == "done" and type_ in _DATED and type_ not in _FACTS:
+            return self.ctx.event_date
+        return None
+
+    # -- the sentence ---------------------------------------------------------------------
+    def read(self, text: str, mentions: list[Mention], roles: list[Role], headline: bool = False) -> None:
+        """Read one sentence; a headline's links weigh less (its bare verbs hide done vs planned)."""
+        self.weight = 0.8 if headline else 1.0
+        mentions = [m for m in mentions if m.entity]
+        self._events(text, mentions)
+        self._structure(text, mentions, roles)
+        used_objects: set[int] = set()
+        covered = [(m.start, m.end) for m in mentions]
+        pairs_done: set[tuple[str, str, str]] = set()
+        for cue in CUES:
+            for hit in cue.pattern.finditer(text):
+                if any(a <= hit.start() < b for a, b in covered):
+                    continue
+                self._cue(cue, hit, text, mentions, used_objects, pairs_done)
+        self._pairs(text, mentions, pairs_done)
+        self._both_sides(text, pairs_done)
+        self._meeting(text, mentions)
+
+    def _events(self, text: str, mentions: list[Mention]) -> None:
+        """Remember each event's date: the year in its name, or a date given where it is held."""
+        for m in mentions:
+            if m.kind != "Event":
+                continue
+            found = date_near(text[m.end:m.end + 80], self.ctx.date, 0) if re.search(
+                r"tổ chức|diễn ra|khai mạc", text[m.end:m.end + 60]) else None
+            year = m.year
+            best = self.ctx.event_dates.get(m.entity) or year
+            if found and (not best or (found.startswith(best) and len(found) > len(best))):
+                best = found
+            if best:
+                self.ctx.event_dates[m.entity] = best
+
+    def _structure(self, text: str, mentions: list[Mention], roles: list[Role]) -> None:
+        """Links the names themselves state: locality, brackets, roles, divisions."""
+        for m in mentions:
+            if m.locality is not None and m.kind not in ("City", "Country", "Person") and m.loc_entity:
+                self._add("LOCATED_IN", m, m.loc_entity, text, confidence=0.9 if not m.locality_inherited else 0.6)
+        for k, m in enumerate(mentions):
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if nxt is None or nxt.kind not in ("City", "Country") or m.kind == "Country":
+                continue
+            gap = text[m.end:nxt.start]
+            bracket = re.fullmatch(r"\s*(?:\([^()]*\)\s*)?\(\s*", gap) and text[nxt.end:nxt.end + 2].strip().startswith(")")
+            comma = re.fullmatch(r"\s*,\s*", gap) and nxt.kind == "Country" and re.match(r"\s*[.,;)”\"]|\s*$",
+                                                                                          text[nxt.end:nxt.end + 2])
+            if m.kind == "City" and m.locality is not None and m.locality.country and nxt.place is not None \
+                    and nxt.place.name != m.locality.country:
+                continue
+            if bracket or comma:
+                for sub in [m, *self._joined_before(text, mentions, k)]:
+                    if sub.kind not in ("Person",):
+                        self._add("LOCATED_IN", sub, nxt, text, confidence=0.85)
+                        if sub.loc_entity is not None and sub.loc_entity.kind == "City" \
+                                and text[:sub.end].endswith(sub.locality_text or "\0"):
+                            self._add("LOCATED_IN", sub.loc_entity, nxt, text, confidence=0.8)
+            if m.kind == "Event" and re.search(r"\s(?:tại|ở)\s*$", gap):
+                self._add("LOCATED_IN", m, nxt, text, confidence=0.8)
+        for k, m in enumerate(mentions):
+            if m.kind in ("City", "Country"):
+                gap_before = text[:m.start]
+                ev = _EVENT_PLACE.search(gap_before[-120:])
+                if ev:
+                    events = [e for e in mentions[:k] if e.kind == "Event" and e.end <= m.start
+                              and m.start - e.end < 130]
+                    if events:
+                        self._add("LOCATED_IN", events[-1], m, text, confidence=0.75)
+        for r in roles:
+            if r.person.entity and r.body.entity:
+                self._add("HOLDS_ROLE", r.person, r.body, text, confidence=0.85, title=r.title)
+        for m in mentions:
+            if m.kind == "Agency" and m.head in lx.DIVISION_HEADS and m.locality is None:
+                parent = self._parent(text, mentions, m)
+                if parent is not None:
+                    self._add("PART_OF", m, parent, text, confidence=0.7)
+
+    def _parent(self, text: str, mentions: list[Mention], division: Mention) -> Mention | None:
+        after = [p for p in mentions if p.start >= division.end and p.kind == "Agency"
+                 and re.fullmatch(r"\s*[(,]\s*", text[division.end:p.start])]
+        if after:
+            return after[0]
+        before = [p for p in mentions if p.end <= division.start and p.kind == "Agency"
+                  and p.head not in lx.DIVISION_HEADS]
+        return before[-1] if before else None
+
+    def _joined_before(self, text: str, mentions: list[Mention], k: int) -> list[Mention]:
+        """Mentions coordinated with ``mentions[k]`` before it ("A và B (Hàn Quốc)")."""
+        out = []
+        while k > 0 and _JOINT.match(text[mentions[k - 1].end:mentions[k].start]) \
+                and mentions[k - 1].kind not in ("City", "Country", "Person"):
+            k -= 1
+            out.append(mentions[k])
+        return out
+
+    def _subjects(self, text: str, mentions: list[Mention], pos: int, cue: Cue, used: set[int]
+                  ) -> list[Mention]:
+        speech = [b.end() for b in _REPORTED.finditer(text[:pos])]
+        floor = speech[-1] if speech else 0
+        before = [m for m in mentions if floor <= m.start and m.end <= pos and m.party
+                  and (id(m) not in used or cue.type in ("ORGANIZED", "COOPERATES_WITH", "SIGNED_AGREEMENT_WITH"))
+                  and (cue.persons or m.kind != "Person") and not text[:m.start].rstrip().endswith("(")]
+        before = [m for m in before if not (m.kind in ("City", "Country") and _NOUN_BEFORE.search(text[:m.start]))]
+        plain = [m for m in before if not _MODIFIER_BEFORE.search(text[:m.start])
+                 and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])]
+        chosen = plain[-1] if plain else None
+        if chosen is None:
+            owned = [m for m in before if re.search(r"của\s*$", text[:m.start])]
+            chosen = owned[-1] if owned else None
+        if chosen is None:
+            return []
+        out = [chosen]
+        start = mentions.index(chosen)
+        for step in (-1, 1):
+            k = start
+            while 0 <= k + step < len(mentions):
+                a, b = (mentions[k + step], mentions[k]) if step < 0 else (mentions[k], mentions[k + step])
+                other = mentions[k + step]
+                if other.end > pos:
+                    break
+                if (_JOINT.match(text[a.end:b.start]) or _WITH.fullmatch(text[a.end:b.start])) \
+                        and other.party and (cue.persons or other.kind != "Person"):
+                    out.append(other)
+                    k += step
+                    continue
+                break
+        return out
+
+    def _objects(self, text: str, mentions: list[Mention], end: int, cue: Cue) -> list[Mention]:
+        after = [m for m in mentions if m.start >= end and m.kind in cue.objects and not m.role
+                 and m.start - end <= cue.reach and not re.search(r"[.;:]", text[end:m.start])]
+        if not after:
+            return []
+        out = [after[0]]
+        k = mentions.index(after[0])
+        while k + 1 < len(mentions) and _JOINT.match(text[mentions[k].end:mentions[k + 1].start]) \
+                and mentions[k + 1].kind in cue.objects and not mentions[k + 1].role:
+            k += 1
+            out.append(mentions[k])
+        return out
+
+    def _cue(self, cue: Cue, hit: re.Match, text: str, mentions: list[Mention], used: set[int],
+             pairs: set) -> None:
+        objects = self._objects(text, mentions, hit.end(), cue)
+        if not objects:
+            return
+        subjects = self._subjects(text, mentions, hit.start(), cue, used)
+        if not subjects and self.ctx.meeting and _BOTH_SIDES.search(text[:hit.start()]):
+            subjects = [Mention(0, 0, "", "Agency", entity=e) for e in self.ctx.meeting]
+        if not subjects and cue.type == "VISITED":
+            subjects = [m for m in mentions if m.start > objects[-1].end and m.party
+                        and re.search(r"(?:đoàn|Đoàn)(?: đại biểu| công tác)?\s*$", text[:m.start])][:1]
+            led = [m for m in mentions if m.kind == "Person" and m.start > objects[-1].end
+                   and _LED_BY.search(text[:m.start]) and "dẫn đầu" in text[m.end:]]
+            subjects += led
+        if not subjects:
+            return
+        for o in objects:
+            used.add(id(o))
+        for s in subjects:
+            for o in objects:
+                if s is o or s.entity == o.entity:
+                    continue
+                start = min(s.start, hit.start())
+                status = _status(text, 0 if s.start > hit.start() else start, hit.end())
+                if re.search(r"(?<!\w)đang\s+$", text[:hit.start()]) and cue.type in ("RUNS", "FOUNDED"):
+                    status = "planned"
+                date = self._date(cue.type, text, hit.start(), o, status, mentions)
+                self._add(cue.type, s, o, text, status, date, cue.confidence)
+                pairs.add((cue.type, *sorted((s.entity, o.entity))))
+                if cue.type == "MET_WITH" and not self.ctx.meeting:
+                    self.ctx.meeting = [s.entity, o.entity]
+                    self.ctx.meeting_date = date
+
+    def _pairs(self, text: str, mentions: list[Mention], done: set) -> None:
+        """"giữa A và B" after a cooperation word, and "A và B (cùng) hợp tác / ký kết"."""
+        parties = [m for m in mentions if m.party and m.kind != "Person"]
+        if _PAIR_WORDS.search(text):
+            for hit in _BETWEEN.finditer(text):
+                if any(m.start <= hit.start() < m.end for m in mentions):
+                    continue
+                first = [m for m in parties if m.start >= hit.end() and m.start - hit.end() <= 80
+                         and not re.search(r"[.;]", text[hit.end():m.start])]
+                if len(first) < 2:
+                    continue
+                a = first[0]
+                b = next((m for m in first[1:] if re.fullmatch(r"\s*(?:\([^)]*\)\s*)*(?:và|với|–|-)\s*",
+                                                               text[a.end:m.start])), None)
+                if b is None:
+                    continue
+                kind = "SIGNED_AGREEMENT_WITH" if re.search(r"ký kết|(?<!\w)ký(?!\w)", text[:hit.start()][-40:]) \
+                    else "COOPERATES_WITH"
+                self._pair(kind, a, b, text, hit.start(), done)
+        for k in range(len(parties) - 1):
+            a, b = parties[k], parties[k + 1]
+            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)*và\s*", text[a.end:b.start]):
+                verb = _PAIR_VERB.match(text[b.end:])
+                if verb:
+                    kind = "SIGNED_AGREEMENT_WITH" if verb.group(1).startswith("ký") else "COOPERATES_WITH"
+                    self._pair(kind, a, b, text, b.end + verb.end(), done)
+
+    def _both_sides(self, text: str, done: set) -> None:
+        """"Hai bên đã ký kết ...", "hai bên sẽ hợp tác": the parties of the article's meeting."""
+        if len(self.ctx.meeting) != 2:
+            return
+        for side in _BOTH_SIDES.finditer(text):
+            verb = _PAIR_VERB.match(text[side.end():])
+            if verb:
+                kind = "SIGNED_AGREEMENT_WITH" if verb.group(1).startswith("ký") else "COOPERATES_WITH"
+                a, b = (Mention(0, 0, "", "Agency", entity=e) for e in self.ctx.meeting)
+                self._pair(kind, a, b, text, side.end() + verb.end(), done)
+
+    def _pair(self, kind: str, a: Mention, b: Mention, text: str, at: int, done: set) -> None:
+        key = (kind, *sorted((a.entity, b.entity)))
+        if key in done:
+            return
+        done.add(key)
+        status = _status(text, 0, at + 1)
+        date = self._date(kind, text, at, b, status, [a, b])
+        self._add(kind, a, b, text, status, date, 0.65)
+
+    def _meeting(self, text: str, mentions: list[Mention]) -> None:
+        """"Tại buổi làm việc, đại diện A, B ...": those named took part in the article's meeting."""
+        if not self.ctx.meeting or not _MEETING_START.match(text):
+            return
+        speech = _REPORTED.search(text)
+        for m in mentions:
+            if speech and m.start >= speech.start():
+                break
+            if m.party and m.kind != "Person" and m.entity not in self.ctx.meeting and not m.pronoun \
+                    and not _MEETING_MODIFIER.search(text[:m.start]):
+                for other in self.ctx.meeting:
+                    self.links.append(Link(m.entity, other, "MET_WITH", self.ctx.doc, "done",
+                                           self.ctx.meeting_date, text, 0.6))

@@ -1,0 +1,1 @@
+"""Analytics over a networkx projection of the graph: plain functions, explained answers."""

@@ -1,0 +1,143 @@
+"""Each link cue, its direction, planned vs done and its date, on short articles written for the tests."""
+from __future__ import annotations
+
+from ingest.articles.pipeline import extract_file
+
+DATE_LINE = "Thứ sáu, 15/03/2024 10:00"
+
+
+def links(tmp_path, *sentences: str, date_line: str = DATE_LINE):
+    f = tmp_path / "bai.txt"
+    f.write_text("Tin tức đổi mới sáng tạo của tỉnh Đồng Nai hôm nay\n" + date_line + "\n" + "\n".join(sentences),
+                 encoding="utf-8")
+    result = extract_file(f)
+    assert result.skipped is None, result.skipped
+    names = {e.id: e.name for e in result.entities}
+    return {(link.type, names[link.source], names[link.target]): link for link in result.links}
+
+
+def one(found: dict, type_: str, source: str, target: str):
+    hits = [v for (t, s, o), v in found.items() if t == type_ and s.startswith(source) and o.startswith(target)]
+    assert hits, f"no {type_} {source} -> {target} in {sorted(found)}"
+    return hits[0]
+
+
+def test_met_with_dated_by_the_sentence(tmp_path):
+    found = links(tmp_path, "Chiều 14/3, Sở Công Thương tỉnh Đồng Nai đã có buổi làm việc với đoàn thành phố Osaka (Nhật Bản).")
+    link = one(found, "MET_WITH", "Sở Công Thương Đồng Nai", "Osaka")
+    assert (link.status, link.date) == ("done", "2024-03-14")
+    assert link.evidence.startswith("Chiều 14/3")
+    assert one(found, "LOCATED_IN", "Osaka", "Nhật Bản").date is None
+    assert one(found, "LOCATED_IN", "Sở Công Thương Đồng Nai", "Đồng Nai")
+
+
+def test_reception_between_people(tmp_path):
+    found = links(tmp_path, "Ông Lê Văn Tâm, Giám đốc Sở Công Thương tỉnh Đồng Nai, tiếp ông John Smith, "
+                            "Tổng Lãnh sự Hoa Kỳ tại TP.HCM, sáng ngày 12.3.")
+    assert one(found, "MET_WITH", "Lê Văn Tâm", "John Smith").date == "2024-03-12"
+    assert one(found, "HOLDS_ROLE", "Lê Văn Tâm", "Sở Công Thương").properties == {"title": "Giám đốc"}
+    assert one(found, "HOLDS_ROLE", "John Smith", "Hoa Kỳ").properties["title"] == "Tổng Lãnh sự"
+
+
+def test_visit_by_a_delegation_and_its_leader(tmp_path):
+    found = links(tmp_path, "Chiều 13/3, đoàn công tác tỉnh Đồng Nai đến thăm và làm việc tại Khu công nghệ cao Hòa Lạc.",
+                  "Kết quả chuyến công tác tại Nhật Bản của đoàn đại biểu tỉnh Đồng Nai do ông Trần Quốc Huy, "
+                  "Phó Chủ tịch UBND tỉnh Đồng Nai dẫn đầu hồi tháng 1 vừa qua đã được báo cáo.")
+    assert one(found, "VISITED", "Đồng Nai", "Khu công nghệ cao Hòa Lạc").date == "2024-03-13"
+    trip = one(found, "VISITED", "Đồng Nai", "Nhật Bản")
+    assert (trip.status, trip.date) == ("done", "2024-01")
+    assert one(found, "VISITED", "Trần Quốc Huy", "Nhật Bản")
+    assert one(found, "HOLDS_ROLE", "Trần Quốc Huy", "Ủy ban nhân dân Đồng Nai").properties["title"] == "Phó Chủ tịch"
+
+
+def test_signed_agreement_and_cooperation(tmp_path):
+    found = links(tmp_path, "Sở Khoa học và Công nghệ Đồng Nai đã ký kết biên bản ghi nhớ với Viện Công nghệ Osaka.",
+                  "Sở Khoa học và Công nghệ Đồng Nai và Hiệp hội Doanh nghiệp Đồng Nai sẽ phối hợp hỗ trợ startup.")
+    assert one(found, "SIGNED_AGREEMENT_WITH", "Sở Khoa học và Công nghệ Đồng Nai", "Viện Công nghệ Osaka").status == "done"
+    assert not [k for k in found if k[0] == "COOPERATES_WITH" and "Viện" in k[2]]
+    coop = one(found, "COOPERATES_WITH", "Sở Khoa học và Công nghệ Đồng Nai", "Hiệp hội Doanh nghiệp")
+    assert (coop.status, coop.date) == ("planned", None)
+
+
+def test_cooperation_between_pairs(tmp_path):
+    found = links(tmp_path, "Hội nghị nhằm thúc đẩy quan hệ hợp tác giữa Việt Nam và Nhật Bản nói chung, "
+                            "giữa tỉnh Đồng Nai và tỉnh Aichi nói riêng.")
+    assert one(found, "COOPERATES_WITH", "Việt Nam", "Nhật Bản").status == "planned"
+    assert one(found, "COOPERATES_WITH", "Đồng Nai", "Aichi")
+
+
+def test_planned_cues(tmp_path):
+    found = links(tmp_path, "Từ tháng 6.2024, Sở Công Thương tỉnh Đồng Nai sẽ phối hợp với Tổng cục Du lịch.",
+                  "Kế hoạch hợp tác giữa tỉnh Đồng Nai với thành phố Kobe gồm 5 nội dung.",
+                  "Sở Công Thương tỉnh Đồng Nai mong muốn hợp tác với thành phố Yokohama.")
+    assert (lambda l: (l.status, l.date))(one(found, "COOPERATES_WITH", "Sở Công Thương", "Tổng cục Du lịch")) == \
+        ("planned", "2024-06")
+    assert one(found, "COOPERATES_WITH", "Đồng Nai", "Kobe").status == "planned"
+    assert one(found, "COOPERATES_WITH", "Sở Công Thương", "Yokohama").status == "planned"
+
+
+def test_organised_and_attended_events(tmp_path):
+    found = links(tmp_path, "Sở Khoa học và Công nghệ Đồng Nai phối hợp với Trung tâm Xúc tiến Đầu tư Đồng Nai tổ chức "
+                            "Diễn đàn Đổi mới sáng tạo Đồng Nai 2024 tại TP. Biên Hòa.",
+                  "Ông Sato Kenji – Giám đốc Công viên công nghệ Osaka cho biết, 10 doanh nghiệp Nhật Bản sẽ tham dự "
+                  "Diễn đàn Đổi mới sáng tạo Đồng Nai 2024.",
+                  "Thành phố dự kiến tổ chức Techfest Đồng Nai 2024 vào tháng 10.")
+    assert one(found, "ORGANIZED", "Sở Khoa học", "Diễn đàn").date == "2024"
+    assert one(found, "ORGANIZED", "Trung tâm Xúc tiến", "Diễn đàn")
+    assert one(found, "LOCATED_IN", "Diễn đàn", "Biên Hòa")
+    tf = one(found, "ORGANIZED", "Đồng Nai", "Techfest Đồng Nai 2024")
+    assert (tf.status, tf.date) == ("planned", "2024-10")
+    assert not [k for k in found if k[0] == "PARTICIPATED_IN" and k[1].startswith("Sato")]
+
+
+def test_participation(tmp_path):
+    found = links(tmp_path, "Tỉnh Đồng Nai đã tổ chức Hội chợ Công nghệ Đồng Nai 2023.",
+                  "Ông Yamada Taro cũng đã tham dự Hội chợ Công nghệ Đồng Nai 2023.")
+    link = one(found, "PARTICIPATED_IN", "Yamada Taro", "Hội chợ")
+    assert (link.status, link.date) == ("done", "2023")
+
+
+def test_runs_founded_supports_invested(tmp_path):
+    found = links(tmp_path, "Thành phố đã xây dựng và vận hành Cổng thông tin khởi nghiệp Đồng Nai.",
+                  "Sở Khoa học và Công nghệ Đồng Nai đang hoàn thiện Đề án phát triển hệ sinh thái khởi nghiệp giai đoạn 2025-2030.",
+                  "Năm 2019, Tập đoàn Sông Xanh đã thành lập Quỹ Đầu tư Sông Xanh Ventures.",
+                  "Quỹ Đầu tư Sông Xanh Ventures đã rót vốn vào Công ty Nông Sạch.")
+    assert one(found, "RUNS", "Đồng Nai", "Cổng thông tin").status == "done"
+    assert one(found, "RUNS", "Sở Khoa học", "Đề án").status == "planned"
+    assert one(found, "FOUNDED", "Tập đoàn Sông Xanh", "Quỹ Đầu tư").date == "2019"
+    assert one(found, "INVESTED_IN", "Quỹ Đầu tư", "Công ty Nông Sạch").date is None
+
+
+def test_division_is_part_of_its_department(tmp_path):
+    found = links(tmp_path, "Về phía Sở Khoa học và Công nghệ Đồng Nai, bà Hoàng Thị Lan (Trưởng phòng Quản lý Công nghệ) cho biết.")
+    assert one(found, "PART_OF", "Phòng Quản lý Công nghệ", "Sở Khoa học")
+    assert one(found, "HOLDS_ROLE", "Hoàng Thị Lan", "Phòng Quản lý Công nghệ")
+
+
+def test_those_named_at_the_meeting_met_its_parties(tmp_path):
+    found = links(tmp_path, "Sáng 14/3, đoàn đại biểu HĐND tỉnh Đồng Nai đã có buổi làm việc với Sở Tài chính tỉnh Đồng Nai.",
+                  "Tại buổi làm việc, đại diện Sở Nội vụ, Tỉnh Đoàn Đồng Nai cũng đã báo cáo kết quả của năm nay.")
+    assert one(found, "MET_WITH", "Sở Nội vụ", "Hội đồng nhân dân").date == "2024-03-14"
+    assert one(found, "MET_WITH", "Tỉnh Đoàn", "Sở Tài chính")
+
+
+def test_no_link_without_a_cue(tmp_path):
+    found = links(tmp_path, "Đồng Nai và Osaka đều là những địa phương năng động với nhiều doanh nghiệp.")
+    assert not [k for k in found if k[0] not in ("LOCATED_IN",)]
+
+
+def test_investment_and_acquisition(tmp_path):
+    found = links(tmp_path, "Ngày 10/3, quỹ đầu tư mạo hiểm Mekong Seed đã rót vốn vào startup FarmBot.",
+                  "Tập đoàn Sao Bắc đã mua lại công ty khởi nghiệp PayNow.")
+    assert one(found, "INVESTED_IN", "Mekong Seed", "FarmBot").date == "2024-03-10"
+    assert one(found, "ACQUIRED", "Tập đoàn Sao Bắc", "PayNow")
+
+
+def test_both_sides_sign_means_the_meeting_parties(tmp_path):
+    found = links(tmp_path, "Sáng 14/3, UBND tỉnh Đồng Nai tiếp đoàn công tác tỉnh Aichi (Nhật Bản).",
+                  "Tại buổi tiếp, ông Võ Tấn Đức, Chủ tịch UBND tỉnh cho biết, Đồng Nai mong muốn hợp tác với Aichi.",
+                  "Hai bên đã ký kết biên bản ghi nhớ về hợp tác.",
+                  "Trước đó, vào tháng 1, đoàn đại biểu tỉnh Đồng Nai đã sang thăm và làm việc tại Nagoya Science Park.")
+    assert one(found, "SIGNED_AGREEMENT_WITH", "Ủy ban nhân dân Đồng Nai", "Aichi").date == "2024-03-14"
+    assert not [k for k in found if k[0] == "MET_WITH" and k[1] == "Đồng Nai"]
+    assert one(found, "VISITED", "Đồng Nai", "Nagoya Science Park").date == "2024-01"
