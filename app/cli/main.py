@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from app.cli import db, extract, ingest
 from graph.config import config_path, data_dir
 
 HELP = f"""Ecosystem relationship graph explorer.
@@ -17,8 +18,8 @@ otherwise in an embedded ArcadeDB server under {data_dir()}
 (set ECOGRAPH_HOME to move it, ECOGRAPH_CONFIG to use another config file).
 
 \b
-Exit codes: 0 success, 1 bad input (nothing written), 2 usage error,
-3 database unreachable.
+Exit codes: 0 success, 1 bad input (nothing from the failing file written),
+2 usage error, 3 database unreachable.
 """
 
 
@@ -27,6 +28,6 @@ Exit codes: 0 success, 1 bad input (nothing written), 2 usage error,
 def cli() -> None:
     pass
 
-from app.cli import extract  # noqa: E402
 
-cli.add_command(extract.extract)
+for command in (db.db, db.stats, extract.extract, ingest.ingest):
+    cli.add_command(command)

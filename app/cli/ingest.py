@@ -1,0 +1,64 @@
+"""``ecograph ingest``: articles and datasets into the store, one document per transaction."""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from app.cli.context import store
+
+
+@click.group("ingest")
+def ingest() -> None:
+    """Read articles or datasets into the graph."""
+
+
+@ingest.command("articles")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="Leave out entities and links less confident than this.")
+@click.option("--force", is_flag=True, help="Rewrite articles even when they have not changed.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def articles(paths: tuple[Path, ...], min_confidence: float, force: bool, quiet: bool) -> None:
+    """Read Vietnamese news articles (FILE_OR_DIR...: .txt or saved .html) into the graph.
+
+    Entities are resolved against those already in the graph. Each article is written in one
+    transaction: an unchanged article is skipped, a changed one replaces what it contributed.
+    Files that cannot be read are listed at the end; the others are still written.
+    Exits 1 when no article could be read.
+    """
+    from ingest.articles.pipeline import extract_paths
+
+    with store() as s:
+        batch = extract_paths(paths, known=s.known_entities(), min_confidence=min_confidence,
+                              progress=not quiet)
+        done = [a for a in batch.articles if not a.skipped]
+        totals: Counter = Counter()
+        links: Counter = Counter()
+        unchanged = []
+        for a in _progress(done, quiet, "write"):
+            summary = s.write_document(a.document, a.entities, a.links, force=force)
+            if summary.status == "unchanged":
+                unchanged.append(a.path.name)
+            totals["new"] += summary.entities_new
+            totals["merged"] += summary.entities_merged
+            links.update(summary.links)
+    echo = lambda line: click.echo(line, err=True)  # noqa: E731
+    echo(f"articles read: {len(done)} of {len(batch.articles)} "
+         f"({len(done) - len(unchanged)} written, {len(unchanged)} unchanged)")
+    echo(f"entities: {totals['new']} new, {totals['merged']} merged with the graph")
+    echo(f"links: {sum(links.values())} (" + ", ".join(f"{t} {n}" for t, n in links.most_common()) + ")")
+    for a in batch.skipped:
+        echo(f"skipped {a.skipped}")
+    if not done:
+        sys.exit(1)
+
+
+def _progress(items: list, quiet: bool, desc: str):
+    if quiet or len(items) < 2:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="doc", file=sys.stderr)

@@ -1,0 +1,388 @@
+"""The graph store: every Cypher statement of the project, over Bolt with the official driver.
+
+One implementation serves the user's Neo4j and the embedded ArcadeDB alike; what differs
+between the two is asked of ``graph.dialect``. Statements are parameterised; the only text
+spliced into them is a label or relationship type that ``graph.ontology`` has checked.
+
+Provenance is the unit of writing: one document (an article, a dataset file, an import) is
+one transaction, so a failure or a killed process leaves the graph as it was before that
+document. Every link carries the id of the document it was read from in its ``source``
+property (the ontology's name), and a ``Document`` node ``MENTIONS`` each entity read from
+it, which is how a changed document's old contribution is found and replaced without
+touching what other documents said.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import networkx as nx
+from neo4j import Driver, ManagedTransaction
+
+from graph.dialect import Dialect
+from graph.filters import Filters
+from graph.model import Document, Entity, Link, RecordError
+from graph.names import fold, key
+from graph.ontology import DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, SYMMETRIC_TYPES, label, rel_type
+
+CHUNK = 5000
+
+SCHEMA = (
+    f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.id IS UNIQUE",
+    f"CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:{DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE",
+    f"CREATE INDEX entity_name IF NOT EXISTS FOR (n:{ENTITY_LABEL}) ON (n.name)",
+)
+
+_DOC_CHECKSUM = f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) RETURN d.checksum AS checksum"
+_DOC_MENTIONED = f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(n:{ENTITY_LABEL}) RETURN n.id AS id"
+_DOC_DROP_LINKS = (f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(:{ENTITY_LABEL})-[l]-(:{ENTITY_LABEL}) "
+                   "WHERE l.source = $id WITH DISTINCT l DELETE l RETURN count(*) AS removed")
+_DOC_DROP_MENTIONS = (f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}})-[m:{MENTIONS}]->(n:{ENTITY_LABEL}) "
+                      "SET n.sources = [s IN n.sources WHERE s <> $id] DELETE m")
+_DROP_ORPHANS = (f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) "
+                 "WHERE size(coalesce(n.sources, [])) = 0 DETACH DELETE n")
+_DOC_UPSERT = f"MERGE (d:{DOCUMENT_LABEL} {{id: $id}}) SET d += $props"
+_DOC_DELETE = f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) DETACH DELETE d"
+_EXISTING = (f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) "
+             "RETURN n.id AS id, n.kind AS kind, n.name AS name, n.aliases AS aliases, "
+             "n.sources AS sources, n.confidence AS confidence")
+_NODE_UPDATE = f"UNWIND $rows AS r MATCH (n:{ENTITY_LABEL} {{id: r.id}}) SET n += r.props"
+_MENTION = (f"MATCH (d:{DOCUMENT_LABEL} {{id: $doc}}) UNWIND $ids AS id "
+            f"MATCH (n:{ENTITY_LABEL} {{id: id}}) CREATE (d)-[:{MENTIONS}]->(n)")
+_NODES = f"MATCH (n:{ENTITY_LABEL}) RETURN properties(n) AS p"
+_LINKS = (f"MATCH (a:{ENTITY_LABEL})-[l]->(b:{ENTITY_LABEL}) "
+          "RETURN a.id AS s, b.id AS t, type(l) AS type, properties(l) AS p")
+_KNOWN = f"MATCH (n:{ENTITY_LABEL}) RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases"
+_DOCUMENTS = f"MATCH (d:{DOCUMENT_LABEL}) RETURN properties(d) AS p ORDER BY d.id"
+_ENTITY = f"MATCH (n:{ENTITY_LABEL} {{id: $id}}) RETURN properties(n) AS p"
+_SEARCH = (f"MATCH (n:{ENTITY_LABEL}) WHERE n.search CONTAINS $q "
+           "RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases LIMIT $limit")
+_AROUND = (f"UNWIND $ids AS id MATCH (a:{ENTITY_LABEL} {{id: id}})-[l]-(b:{ENTITY_LABEL}) "
+           "RETURN startNode(l).id AS s, endNode(l).id AS t, type(l) AS type, properties(l) AS p, "
+           "properties(b) AS other")
+_NODES_BY_ID = f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN properties(n) AS p"
+_COUNT_KINDS = f"MATCH (n:{ENTITY_LABEL}) RETURN n.kind AS kind, count(*) AS n"
+_COUNT_TYPES = f"MATCH (:{ENTITY_LABEL})-[l]->(:{ENTITY_LABEL}) RETURN type(l) AS type, count(*) AS n"
+_COUNT_DOCS = f"MATCH (d:{DOCUMENT_LABEL}) RETURN count(d) AS n"
+_CLEAR = "MATCH (n) DETACH DELETE n"
+
+#: Node properties the store owns; an entity's own properties may not use these names.
+NODE_KEYS = frozenset({"id", "name", "kind", "aliases", "sources", "confidence", "search"})
+#: Link properties the store owns.
+LINK_KEYS = frozenset({"source", "status", "date", "evidence", "confidence"})
+
+
+class StoreUnavailable(RuntimeError):
+    """No database answered; the message names the address tried and how to fix it."""
+
+
+@dataclass
+class WriteSummary:
+    """What writing one document did."""
+
+    document: str
+    status: str  # "new", "replaced" or "unchanged"
+    entities_new: int = 0
+    entities_merged: int = 0
+    links: Counter = field(default_factory=Counter)
+    links_removed: int = 0
+    kind_conflicts: list[str] = field(default_factory=list)
+
+
+def search_key(text: str) -> str:
+    """``text`` folded with every non-letter removed, the form name search compares.
+
+    ``&`` is dropped here (``KH&CN`` -> ``khcn``) and read as ``va`` by ``graph.names.key``;
+    a node keeps both forms so that either spelling of a query finds it.
+    """
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _search_field(aliases: Iterable[str]) -> str:
+    forms: list[str] = []
+    for a in aliases:
+        for f in (search_key(a), key(a)):
+            if f and f not in forms:
+                forms.append(f)
+    return "|" + "|".join(forms) + "|"
+
+
+def _link_merge(type_: str) -> str:
+    """The statement merging ``$rows`` links of one type on (source, type, target, document)."""
+    return (f"UNWIND $rows AS r MATCH (a:{ENTITY_LABEL} {{id: r.s}}) MATCH (b:{ENTITY_LABEL} {{id: r.t}}) "
+            f"MERGE (a)-[l:{rel_type(type_)} {{source: r.doc}}]->(b) SET l += r.props")
+
+
+def _chunks(rows: list, size: int = CHUNK) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _normalised(link: Link) -> Link:
+    """A symmetric link with its ends in id order, so that A-B and B-A are one link."""
+    if link.type in SYMMETRIC_TYPES and link.target < link.source:
+        link = Link(link.target, link.source, link.type, link.doc, link.status, link.date,
+                    link.evidence, link.confidence, link.properties)
+    return link
+
+
+def _link_props(link: Link) -> dict[str, Any]:
+    clash = LINK_KEYS & set(link.properties)
+    if clash:
+        raise RecordError(f"link {link.source!r} -{link.type}-> {link.target!r}: property "
+                          f"{sorted(clash)[0]!r} is reserved")
+    props = {**link.properties, "status": link.status, "date": link.date,
+             "evidence": link.evidence, "confidence": link.confidence}
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def _edge_attrs(type_: str, props: dict[str, Any]) -> dict[str, Any]:
+    """A stored link's properties as projection attributes (``source`` becomes ``doc``)."""
+    attrs = {k: v for k, v in props.items() if k != "source"}
+    attrs.update(type=type_, doc=props.get("source"), status=props.get("status", "done"),
+                 date=props.get("date"), evidence=props.get("evidence"),
+                 confidence=props.get("confidence", 1.0))
+    return attrs
+
+
+def _node_attrs(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k not in ("id", "search")}
+
+
+@dataclass
+class Store:
+    """A connection to one graph database (a user's Neo4j or the embedded ArcadeDB)."""
+
+    driver: Driver
+    dialect: Dialect
+    address: str
+    backend: str
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(query, params, database_=self.dialect.database,
+                                                  routing_="r")
+        return [r.data() for r in records]
+
+    def setup_schema(self) -> None:
+        """Create the uniqueness constraints and the name index; safe to run every time."""
+        for statement in SCHEMA:
+            self.driver.execute_query(statement, database_=self.dialect.database)
+
+    # ---- writing ---------------------------------------------------------------------------
+
+    def write_document(self, doc: Document, entities: list[Entity], links: list[Link],
+                       force: bool = False) -> WriteSummary:
+        """Write what was read from one document, in one transaction.
+
+        An unchanged document (same checksum) is left as it is unless ``force``; a changed one
+        first loses everything it contributed before. Link ends must be entities of this
+        batch or already in the graph; otherwise ``RecordError`` names the link and nothing
+        is written.
+        """
+        with self.driver.session(database=self.dialect.database) as session:
+            return session.execute_write(self._write, doc, entities, links, force)
+
+    def _write(self, tx: ManagedTransaction, doc: Document, entities: list[Entity], links: list[Link],
+               force: bool) -> WriteSummary:
+        row = tx.run(_DOC_CHECKSUM, id=doc.id).single()
+        if row is not None and row["checksum"] == doc.checksum and not force:
+            return WriteSummary(doc.id, "unchanged")
+        summary = WriteSummary(doc.id, "new" if row is None else "replaced")
+        by_id = {e.id: e for e in entities}
+        if row is not None:
+            keep = set(by_id) | {end for lk in links for end in (lk.source, lk.target)}
+            summary.links_removed = self._drop_contribution(tx, doc.id, keep)
+        tx.run(_DOC_UPSERT, id=doc.id, props={k: v for k, v in {
+            "title": doc.title, "path": doc.path, "checksum": doc.checksum, "date": doc.date,
+            "kind": doc.kind, "ingested": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }.items() if v is not None}).consume()
+        links = list({(lk.source, lk.type, lk.target): lk for lk in map(_normalised, links)}.values())
+        ends = {end for lk in links for end in (lk.source, lk.target)}
+        existing = {r["id"]: r for ids in _chunks(sorted(set(by_id) | ends))
+                    for r in tx.run(_EXISTING, ids=ids).data()}
+        unknown = sorted(ends - set(by_id) - set(existing))
+        if unknown:
+            first = next(lk for lk in links if lk.source in unknown or lk.target in unknown)
+            raise RecordError(f"{doc.id}: link {first.source!r} -{first.type}-> {first.target!r} "
+                              f"refers to an entity that is neither in the file nor in the graph "
+                              f"({len(unknown)} unknown id(s): {', '.join(unknown[:5])})")
+        self._write_entities(tx, doc.id, list(by_id.values()), existing, summary)
+        extra = sorted(ends - set(by_id))
+        if extra:  # entities only referred to by a link still count as read from the document
+            rows = [{"id": i, "props": {"sources": sorted(set(existing[i]["sources"] or []) | {doc.id})}}
+                    for i in extra]
+            for chunk in _chunks(rows):
+                tx.run(_NODE_UPDATE, rows=chunk).consume()
+        for ids in _chunks(sorted(set(by_id) | ends)):
+            tx.run(_MENTION, doc=doc.id, ids=ids).consume()
+        by_type: dict[str, list[dict]] = defaultdict(list)
+        for lk in links:
+            by_type[lk.type].append({"s": lk.source, "t": lk.target, "doc": doc.id,
+                                               "props": _link_props(lk)})
+        for type_, rows in by_type.items():
+            statement = _link_merge(type_)
+            for chunk in _chunks(rows):
+                tx.run(statement, rows=chunk).consume()
+            summary.links[type_] += len(rows)
+        return summary
+
+    def _write_entities(self, tx: ManagedTransaction, doc_id: str, entities: list[Entity],
+                        existing: dict[str, dict], summary: WriteSummary) -> None:
+        missing: dict[str, list[dict]] = defaultdict(list)
+        rows = []
+        for e in entities:
+            clash = NODE_KEYS & set(e.properties)
+            if clash:
+                raise RecordError(f"{doc_id}: entity {e.id!r}: property {sorted(clash)[0]!r} is reserved")
+            old = existing.get(e.id)
+            props: dict[str, Any] = dict(e.properties)
+            if old is None:
+                missing[label(e.kind)].append({"id": e.id})
+                aliases, sources, kind, name, conf = e.aliases, [doc_id], e.kind, e.name, e.confidence
+                summary.entities_new += 1
+            else:
+                summary.entities_merged += 1
+                kind, name = old["kind"] or e.kind, old["name"] or e.name
+                if kind != e.kind:
+                    summary.kind_conflicts.append(f"{e.id}: read as {e.kind}, kept as {kind}")
+                aliases = list(old["aliases"] or [])
+                aliases += [a for a in e.aliases if a not in aliases]
+                sources = sorted(set(old["sources"] or []) | {doc_id})
+                conf = max(e.confidence, old["confidence"] or 0.0)
+            props.update(name=name, kind=kind, aliases=aliases, sources=sources, confidence=conf,
+                         search=_search_field(aliases))
+            rows.append({"id": e.id, "props": props})
+        for kind, new in missing.items():
+            for chunk in _chunks(new):
+                tx.run(self.dialect.create_nodes(kind), rows=chunk).consume()
+        for chunk in _chunks(rows):
+            tx.run(_NODE_UPDATE, rows=chunk).consume()
+
+    def _drop_contribution(self, tx: ManagedTransaction, doc_id: str, keep: set[str] = frozenset()) -> int:
+        """Remove a document's links and mentions, and the entities nothing else mentions.
+
+        Entities in ``keep`` (those the document's new version reads again) stay even when no
+        other document mentions them, so that their ids, aliases and properties survive.
+        """
+        mentioned = [r["id"] for r in tx.run(_DOC_MENTIONED, id=doc_id).data() if r["id"] not in keep]
+        removed = tx.run(_DOC_DROP_LINKS, id=doc_id).single()
+        tx.run(_DOC_DROP_MENTIONS, id=doc_id).consume()
+        for ids in _chunks(mentioned):
+            tx.run(_DROP_ORPHANS, ids=ids).consume()
+        return removed["removed"] if removed is not None else 0
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and everything only it contributed; return whether it existed."""
+        def work(tx: ManagedTransaction) -> bool:
+            if tx.run(_DOC_CHECKSUM, id=doc_id).single() is None:
+                return False
+            self._drop_contribution(tx, doc_id)
+            tx.run(_DOC_DELETE, id=doc_id).consume()
+            return True
+
+        with self.driver.session(database=self.dialect.database) as session:
+            return session.execute_write(work)
+
+    def clear(self) -> None:
+        """Delete the whole graph (every entity, link and document)."""
+        self.driver.execute_query(_CLEAR, database_=self.dialect.database)
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        """One entity's properties, or None."""
+        rows = self._read(_ENTITY, id=entity_id)
+        return _node_attrs(rows[0]["p"]) | {"id": entity_id} if rows else None
+
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Entities whose name or an alias contains ``text``, ignoring case, diacritics and punctuation.
+
+        Exact matches come first, then names that start with the query, then the shortest.
+        """
+        q = search_key(text)
+        if not q:
+            return []
+        rows = self._read(_SEARCH, q=q, limit=max(limit * 10, 200))
+
+        def rank(r: dict) -> tuple:
+            forms = [search_key(a) for a in r["aliases"] or [r["name"]]]
+            return (0 if q in forms else 1 if any(f.startswith(q) for f in forms) else 2,
+                    len(r["name"]), r["name"])
+
+        return sorted(rows, key=rank)[:limit]
+
+    def known_entities(self, kinds: Iterable[str] | None = None) -> list[Entity]:
+        """The entities in the graph as records (id, name, kind, aliases), for entity resolution."""
+        wanted = set(kinds) if kinds is not None else None
+        return [Entity(r["id"], r["name"], r["kind"], list(r["aliases"] or []))
+                for r in self._read(_KNOWN) if wanted is None or r["kind"] in wanted]
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Every document with its title, date, path, kind and checksum."""
+        return [r["p"] for r in self._read(_DOCUMENTS)]
+
+    def counts(self) -> dict[str, Any]:
+        """Entities by kind, links by type, and the number of documents."""
+        kinds = {r["kind"]: r["n"] for r in self._read(_COUNT_KINDS)}
+        types = {r["type"]: r["n"] for r in self._read(_COUNT_TYPES)}
+        return {"entities": sum(kinds.values()), "links": sum(types.values()),
+                "documents": self._read(_COUNT_DOCS)[0]["n"],
+                "by_kind": dict(sorted(kinds.items())), "by_type": dict(sorted(types.items()))}
+
+    def project(self, filters: Filters | None = None) -> nx.MultiDiGraph:
+        """The graph (or the part the filters keep) as a networkx ``MultiDiGraph``.
+
+        Nodes are entity ids with every property as an attribute; each link is an edge keyed
+        ``TYPE|document`` with ``type``, ``status``, ``date``, ``doc``, ``evidence``,
+        ``confidence`` and its own properties. Links whose ends a kind filter removes are
+        dropped with them. ``graph["documents"]`` maps document ids to their properties.
+        """
+        filters = filters or Filters()
+        g = nx.MultiDiGraph()
+        g.graph["documents"] = {d["id"]: {k: v for k, v in d.items() if k != "id"}
+                                for d in self.documents()
+                                if filters.sources is None or d["id"] in filters.sources}
+        for r in self._read(_NODES):
+            attrs = _node_attrs(r["p"])
+            if filters.keeps_node(attrs):
+                g.add_node(r["p"]["id"], **attrs)
+        for r in self._read(_LINKS):
+            attrs = _edge_attrs(r["type"], r["p"])
+            if r["s"] in g and r["t"] in g and filters.keeps_link(attrs):
+                g.add_edge(r["s"], r["t"], key=f"{r['type']}|{attrs['doc']}", **attrs)
+        return g
+
+    def neighbourhood(self, ids: Iterable[str], hops: int = 1,
+                      filters: Filters | None = None) -> nx.MultiDiGraph:
+        """The entities within ``hops`` links of ``ids`` and the links among them that pass ``filters``."""
+        filters = filters or Filters()
+        g = nx.MultiDiGraph()
+        frontier = sorted(set(ids))
+        for r in self._read(_NODES_BY_ID, ids=frontier):
+            g.add_node(r["p"]["id"], **_node_attrs(r["p"]))
+        frontier = [i for i in frontier if i in g]
+        for _ in range(hops):
+            nxt = set()
+            for r in self._read(_AROUND, ids=frontier):
+                attrs = _edge_attrs(r["type"], r["p"])
+                other = _node_attrs(r["other"])
+                if not filters.keeps_link(attrs) or not filters.keeps_node(other):
+                    continue
+                oid = r["other"]["id"]
+                if oid not in g:
+                    g.add_node(oid, **other)
+                    nxt.add(oid)
+                g.add_edge(r["s"], r["t"], key=f"{r['type']}|{attrs['doc']}", **attrs)
+            frontier = sorted(nxt)
+        return g
