@@ -17,9 +17,13 @@ from graph.dialect import detect
 from graph.store import Store, StoreUnavailable
 
 CONNECT_TIMEOUT = 15.0
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def _open(uri: str, user: str, password: str, database: str | None, backend: str, fix: str) -> Store:
+    if uri.split("://", 1)[0].lower() not in SCHEMES:
+        raise StoreUnavailable(f"cannot use the database address {uri!r}: it must start with one of "
+                               f"{', '.join(s + '://' for s in SCHEMES)}. {fix}")
     try:
         driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=CONNECT_TIMEOUT,
                                       max_transaction_retry_time=15.0)

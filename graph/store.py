@@ -48,9 +48,10 @@ _DOC_DELETE = f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) DETACH DELETE d"
 _EXISTING = (f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) "
              "RETURN n.id AS id, n.kind AS kind, n.name AS name, n.aliases AS aliases, "
              "n.sources AS sources, n.confidence AS confidence")
-_NODE_UPDATE = f"UNWIND $rows AS r MATCH (n:{ENTITY_LABEL} {{id: r.id}}) SET n += r.props"
-_MENTION = (f"MATCH (d:{DOCUMENT_LABEL} {{id: $doc}}) UNWIND $ids AS id "
-            f"MATCH (n:{ENTITY_LABEL} {{id: id}}) CREATE (d)-[:{MENTIONS}]->(n)")
+_NODE_MERGE = (f"MATCH (d:{DOCUMENT_LABEL} {{id: $doc}}) UNWIND $rows AS r MATCH (n:{ENTITY_LABEL} {{id: r.id}}) "
+               "SET n.aliases = r.aliases, n.sources = r.sources, n.confidence = r.confidence, "
+               f"n.search = r.search CREATE (d)-[:{MENTIONS}]->(n)")
+_NODE_PROPS = f"UNWIND $rows AS r MATCH (n:{ENTITY_LABEL} {{id: r.id}}) SET n += r.props"
 _NODES = f"MATCH (n:{ENTITY_LABEL}) RETURN properties(n) AS p"
 _LINKS = (f"MATCH (a:{ENTITY_LABEL})-[l]->(b:{ENTITY_LABEL}) "
           "RETURN a.id AS s, b.id AS t, type(l) AS type, properties(l) AS p")
@@ -218,14 +219,11 @@ class Store:
                               f"refers to an entity that is neither in the file nor in the graph "
                               f"({len(unknown)} unknown id(s): {', '.join(unknown[:5])})")
         self._write_entities(tx, doc.id, list(by_id.values()), existing, summary)
-        extra = sorted(ends - set(by_id))
-        if extra:  # entities only referred to by a link still count as read from the document
-            rows = [{"id": i, "props": {"sources": sorted(set(existing[i]["sources"] or []) | {doc.id})}}
-                    for i in extra]
-            for chunk in _chunks(rows):
-                tx.run(_NODE_UPDATE, rows=chunk).consume()
-        for ids in _chunks(sorted(set(by_id) | ends)):
-            tx.run(_MENTION, doc=doc.id, ids=ids).consume()
+        # entities only referred to by a link still count as read from the document
+        extra = [existing[i] for i in sorted(ends - set(by_id))]
+        self._merge_nodes(tx, doc.id, [{**old, "sources": sorted(set(old["sources"] or []) | {doc.id}),
+                                        "search": _search_field(old["aliases"] or [old["name"]])}
+                                       for old in extra])
         by_type: dict[str, list[dict]] = defaultdict(list)
         for lk in links:
             by_type[lk.type].append({"s": lk.source, "t": lk.target, "doc": doc.id,
@@ -239,35 +237,41 @@ class Store:
 
     def _write_entities(self, tx: ManagedTransaction, doc_id: str, entities: list[Entity],
                         existing: dict[str, dict], summary: WriteSummary) -> None:
-        missing: dict[str, list[dict]] = defaultdict(list)
-        rows = []
+        new: dict[str, list[dict]] = defaultdict(list)
+        merged, props = [], []
         for e in entities:
             clash = NODE_KEYS & set(e.properties)
             if clash:
                 raise RecordError(f"{doc_id}: entity {e.id!r}: property {sorted(clash)[0]!r} is reserved")
             old = existing.get(e.id)
-            props: dict[str, Any] = dict(e.properties)
             if old is None:
-                missing[label(e.kind)].append({"id": e.id})
-                aliases, sources, kind, name, conf = e.aliases, [doc_id], e.kind, e.name, e.confidence
                 summary.entities_new += 1
+                new[label(e.kind)].append({"id": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases,
+                                           "sources": [doc_id], "confidence": e.confidence,
+                                           "search": _search_field(e.aliases)})
             else:
                 summary.entities_merged += 1
-                kind, name = old["kind"] or e.kind, old["name"] or e.name
-                if kind != e.kind:
-                    summary.kind_conflicts.append(f"{e.id}: read as {e.kind}, kept as {kind}")
+                if old["kind"] != e.kind:
+                    summary.kind_conflicts.append(f"{e.id}: read as {e.kind}, kept as {old['kind']}")
                 aliases = list(old["aliases"] or [])
                 aliases += [a for a in e.aliases if a not in aliases]
-                sources = sorted(set(old["sources"] or []) | {doc_id})
-                conf = max(e.confidence, old["confidence"] or 0.0)
-            props.update(name=name, kind=kind, aliases=aliases, sources=sources, confidence=conf,
-                         search=_search_field(aliases))
-            rows.append({"id": e.id, "props": props})
-        for kind, new in missing.items():
-            for chunk in _chunks(new):
-                tx.run(self.dialect.create_nodes(kind), rows=chunk).consume()
+                merged.append({"id": e.id, "aliases": aliases, "search": _search_field(aliases),
+                               "sources": sorted(set(old["sources"] or []) | {doc_id}),
+                               "confidence": max(e.confidence, old["confidence"] or 0.0)})
+            if e.properties:
+                props.append({"id": e.id, "props": e.properties})
+        for kind, rows in new.items():
+            for chunk in _chunks(rows):
+                tx.run(self.dialect.create_nodes(kind), doc=doc_id, rows=chunk).consume()
+        self._merge_nodes(tx, doc_id, merged)
+        for chunk in _chunks(props):
+            tx.run(_NODE_PROPS, rows=chunk).consume()
+
+    @staticmethod
+    def _merge_nodes(tx: ManagedTransaction, doc_id: str, rows: list[dict]) -> None:
+        """Give existing nodes their united aliases and sources, and the document's mention."""
         for chunk in _chunks(rows):
-            tx.run(_NODE_UPDATE, rows=chunk).consume()
+            tx.run(_NODE_MERGE, doc=doc_id, rows=chunk).consume()
 
     def _drop_contribution(self, tx: ManagedTransaction, doc_id: str, keep: set[str] = frozenset()) -> int:
         """Remove a document's links and mentions, and the entities nothing else mentions.
@@ -338,7 +342,7 @@ class Store:
         types = {r["type"]: r["n"] for r in self._read(_COUNT_TYPES)}
         return {"entities": sum(kinds.values()), "links": sum(types.values()),
                 "documents": self._read(_COUNT_DOCS)[0]["n"],
-                "by_kind": dict(sorted(kinds.items())), "by_type": dict(sorted(types.items()))}
+                "by_kind": dict(sorted(kinds.items(), key=str)), "by_type": dict(sorted(types.items(), key=str))}
 
     def project(self, filters: Filters | None = None) -> nx.MultiDiGraph:
         """The graph (or the part the filters keep) as a networkx ``MultiDiGraph``.
