@@ -6,10 +6,11 @@ spliced into them is a label or relationship type that ``graph.ontology`` has ch
 
 Provenance is the unit of writing: one document (an article, a dataset file, an import) is
 one transaction, so a failure or a killed process leaves the graph as it was before that
-document. Every link carries the id of the document it was read from in its ``source``
-property (the ontology's name), and a ``Document`` node ``MENTIONS`` each entity read from
-it, which is how a changed document's old contribution is found and replaced without
-touching what other documents said.
+document. Every link carries the document it states (its ``source``, the ontology's name)
+and the document that brought it into the graph (``via``): the same for an article, but an
+import file of curated facts cites the articles it summarises. A ``Document`` node
+``MENTIONS`` each entity read from it. ``via`` is how a changed document's old contribution
+is found and replaced without touching what other documents said.
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 from neo4j import Driver, ManagedTransaction
+from neo4j.graph import Node, Path, Relationship
 
+from graph.cypher_guard import check_read_only
 from graph.dialect import Dialect
 from graph.filters import Filters
 from graph.model import Document, Entity, Link, RecordError
@@ -38,12 +41,14 @@ SCHEMA = (
 _DOC_CHECKSUM = f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) RETURN d.checksum AS checksum"
 _DOC_MENTIONED = f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(n:{ENTITY_LABEL}) RETURN n.id AS id"
 _DOC_DROP_LINKS = (f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}})-[:{MENTIONS}]->(:{ENTITY_LABEL})-[l]-(:{ENTITY_LABEL}) "
-                   "WHERE l.source = $id WITH DISTINCT l DELETE l RETURN count(*) AS removed")
+                   "WHERE l.via = $id WITH DISTINCT l DELETE l RETURN count(*) AS removed")
 _DOC_DROP_MENTIONS = (f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}})-[m:{MENTIONS}]->(n:{ENTITY_LABEL}) "
                       "SET n.sources = [s IN n.sources WHERE s <> $id] DELETE m")
 _DROP_ORPHANS = (f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) "
                  "WHERE size(coalesce(n.sources, [])) = 0 DETACH DELETE n")
 _DOC_UPSERT = f"MERGE (d:{DOCUMENT_LABEL} {{id: $id}}) SET d += $props"
+_DOC_CITED = (f"UNWIND $rows AS r MERGE (d:{DOCUMENT_LABEL} {{id: r.id}}) "
+              "ON CREATE SET d += r.props, d.cited = true")
 _DOC_DELETE = f"MATCH (d:{DOCUMENT_LABEL} {{id: $id}}) DETACH DELETE d"
 _EXISTING = (f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) "
              "RETURN n.id AS id, n.kind AS kind, n.name AS name, n.aliases AS aliases, "
@@ -64,15 +69,19 @@ _AROUND = (f"UNWIND $ids AS id MATCH (a:{ENTITY_LABEL} {{id: id}})-[l]-(b:{ENTIT
            "RETURN startNode(l).id AS s, endNode(l).id AS t, type(l) AS type, properties(l) AS p, "
            "properties(b) AS other")
 _NODES_BY_ID = f"UNWIND $ids AS id MATCH (n:{ENTITY_LABEL} {{id: id}}) RETURN properties(n) AS p"
+_BY_ELEMENT_ID = (f"MATCH (n:{ENTITY_LABEL}) WHERE elementId(n) IN $ids "
+                  "RETURN elementId(n) AS eid, properties(n) AS p")
 _COUNT_KINDS = f"MATCH (n:{ENTITY_LABEL}) RETURN n.kind AS kind, count(*) AS n"
 _COUNT_TYPES = f"MATCH (:{ENTITY_LABEL})-[l]->(:{ENTITY_LABEL}) RETURN type(l) AS type, count(*) AS n"
 _COUNT_DOCS = f"MATCH (d:{DOCUMENT_LABEL}) RETURN count(d) AS n"
+_VERSION = (f"MATCH (d:{DOCUMENT_LABEL}) RETURN count(d) AS n, sum(coalesce(d.written, 0)) AS total, "
+            "max(d.written) AS last")
 _CLEAR = "MATCH (n) DETACH DELETE n"
 
 #: Node properties the store owns; an entity's own properties may not use these names.
 NODE_KEYS = frozenset({"id", "name", "kind", "aliases", "sources", "confidence", "search"})
 #: Link properties the store owns.
-LINK_KEYS = frozenset({"source", "status", "date", "evidence", "confidence"})
+LINK_KEYS = frozenset({"source", "via", "status", "date", "evidence", "confidence"})
 
 
 class StoreUnavailable(RuntimeError):
@@ -113,7 +122,7 @@ def _search_field(aliases: Iterable[str]) -> str:
 def _link_merge(type_: str) -> str:
     """The statement merging ``$rows`` links of one type on (source, type, target, document)."""
     return (f"UNWIND $rows AS r MATCH (a:{ENTITY_LABEL} {{id: r.s}}) MATCH (b:{ENTITY_LABEL} {{id: r.t}}) "
-            f"MERGE (a)-[l:{rel_type(type_)} {{source: r.doc}}]->(b) SET l += r.props")
+            f"MERGE (a)-[l:{rel_type(type_)} {{source: r.doc, via: r.via}}]->(b) SET l += r.props")
 
 
 def _chunks(rows: list, size: int = CHUNK) -> Iterator[list]:
@@ -141,15 +150,79 @@ def _link_props(link: Link) -> dict[str, Any]:
 
 def _edge_attrs(type_: str, props: dict[str, Any]) -> dict[str, Any]:
     """A stored link's properties as projection attributes (``source`` becomes ``doc``)."""
-    attrs = {k: v for k, v in props.items() if k != "source"}
+    attrs = {k: v for k, v in props.items() if k not in ("source", "via")}
     attrs.update(type=type_, doc=props.get("source"), status=props.get("status", "done"),
                  date=props.get("date"), evidence=props.get("evidence"),
                  confidence=props.get("confidence", 1.0))
     return attrs
 
 
+def _edge_key(type_: str, props: dict[str, Any]) -> str:
+    """``TYPE|document``, and ``|via`` when the link came in through another document."""
+    key_ = f"{type_}|{props.get('source')}"
+    return key_ if props.get("via") in (None, props.get("source")) else f"{key_}|{props['via']}"
+
+
 def _node_attrs(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k not in ("id", "search")}
+
+
+@dataclass
+class ReadResult:
+    """A console query's answer: a table, and the entities and links it returned as a graph."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+    graph: nx.MultiDiGraph
+    truncated: bool = False
+
+
+@dataclass
+class _Collector:
+    """Turns returned values into table text and gathers the entities and links among them.
+
+    A relationship may arrive with bare end nodes (ArcadeDB sends only their ids when the
+    query did not return them), so its ends are remembered by element id and fetched after.
+    """
+
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    names: dict[str, str] = field(default_factory=dict)
+    links: list[Relationship] = field(default_factory=list)
+
+    def node(self, n: Node) -> str:
+        props = dict(n)
+        if "id" in props and ENTITY_LABEL in n.labels:
+            self.graph.add_node(props["id"], **_node_attrs(props))
+            self.names[n.element_id] = props["id"]
+        return props.get("name") or props.get("id") or n.element_id
+
+    def value(self, v: Any) -> Any:
+        if isinstance(v, Node):
+            return self.node(v)
+        if isinstance(v, Relationship):
+            self.links.append(v)
+            ends = [self.node(n) if dict(n) else "?" for n in (v.start_node, v.end_node)]
+            return f"{ends[0]} -{v.type}-> {ends[1]}"
+        if isinstance(v, Path):
+            for r in v.relationships:
+                self.links.append(r)
+            return " / ".join(str(self.node(n)) for n in v.nodes)
+        if isinstance(v, list):
+            return [self.value(x) for x in v]
+        if isinstance(v, dict):
+            return {k: self.value(x) for k, x in v.items()}
+        return v
+
+    def missing_ends(self) -> list[str]:
+        return sorted({n.element_id for r in self.links for n in (r.start_node, r.end_node)
+                       if n is not None and n.element_id not in self.names})
+
+    def add_links(self) -> None:
+        for r in self.links:
+            s, t = (self.names.get(n.element_id) for n in (r.start_node, r.end_node))
+            if s is not None and t is not None:
+                props = dict(r)
+                self.graph.add_edge(s, t, key=_edge_key(r.type, props), **_edge_attrs(r.type, props))
 
 
 @dataclass
@@ -183,32 +256,39 @@ class Store:
     # ---- writing ---------------------------------------------------------------------------
 
     def write_document(self, doc: Document, entities: list[Entity], links: list[Link],
-                       force: bool = False) -> WriteSummary:
+                       force: bool = False, cited: Iterable[Document] = ()) -> WriteSummary:
         """Write what was read from one document, in one transaction.
 
         An unchanged document (same checksum) is left as it is unless ``force``; a changed one
         first loses everything it contributed before. Link ends must be entities of this
         batch or already in the graph; otherwise ``RecordError`` names the link and nothing
-        is written.
+        is written. ``cited`` are the documents the links say they come from, when that is
+        not ``doc`` itself; they are recorded (title, date, path) unless already known.
         """
         with self.driver.session(database=self.dialect.database) as session:
-            return session.execute_write(self._write, doc, entities, links, force)
+            return session.execute_write(self._write, doc, entities, links, force, list(cited))
 
     def _write(self, tx: ManagedTransaction, doc: Document, entities: list[Entity], links: list[Link],
-               force: bool) -> WriteSummary:
+               force: bool, cited: list[Document]) -> WriteSummary:
         row = tx.run(_DOC_CHECKSUM, id=doc.id).single()
         if row is not None and row["checksum"] == doc.checksum and not force:
             return WriteSummary(doc.id, "unchanged")
-        summary = WriteSummary(doc.id, "new" if row is None else "replaced")
+        known = row is not None and row["checksum"] is not None
+        summary = WriteSummary(doc.id, "replaced" if known else "new")
         by_id = {e.id: e for e in entities}
-        if row is not None:
+        if known:
             keep = set(by_id) | {end for lk in links for end in (lk.source, lk.target)}
             summary.links_removed = self._drop_contribution(tx, doc.id, keep)
         tx.run(_DOC_UPSERT, id=doc.id, props={k: v for k, v in {
             "title": doc.title, "path": doc.path, "checksum": doc.checksum, "date": doc.date,
             "kind": doc.kind, "ingested": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "written": time.time(), "cited": False,
         }.items() if v is not None}).consume()
-        links = list({(lk.source, lk.type, lk.target): lk for lk in map(_normalised, links)}.values())
+        if cited:
+            tx.run(_DOC_CITED, rows=[{"id": c.id, "props": {k: v for k, v in {
+                "title": c.title, "path": c.path, "date": c.date, "kind": c.kind}.items() if v}}
+                for c in cited if c.id != doc.id]).consume()
+        links = list({(lk.source, lk.type, lk.target, lk.doc): lk for lk in map(_normalised, links)}.values())
         ends = {end for lk in links for end in (lk.source, lk.target)}
         existing = {r["id"]: r for ids in _chunks(sorted(set(by_id) | ends))
                     for r in tx.run(_EXISTING, ids=ids).data()}
@@ -226,7 +306,7 @@ class Store:
                                        for old in extra])
         by_type: dict[str, list[dict]] = defaultdict(list)
         for lk in links:
-            by_type[lk.type].append({"s": lk.source, "t": lk.target, "doc": doc.id,
+            by_type[lk.type].append({"s": lk.source, "t": lk.target, "doc": lk.doc, "via": doc.id,
                                                "props": _link_props(lk)})
         for type_, rows in by_type.items():
             statement = _link_merge(type_)
@@ -304,6 +384,36 @@ class Store:
 
     # ---- reading ---------------------------------------------------------------------------
 
+    def read_query(self, text: str, params: dict[str, Any] | None = None, limit: int = 1000) -> ReadResult:
+        """Run a user's read-only Cypher query (the app's console) and roll it back.
+
+        ``graph.cypher_guard`` refuses anything but a single reading query before it is sent;
+        what it accepts runs in a read transaction that is always rolled back, so even a
+        server that ignores the access mode keeps nothing.
+        """
+        check_read_only(text)
+        c = _Collector()
+        with self.driver.session(database=self.dialect.database, default_access_mode="READ") as session:
+            tx = session.begin_transaction()
+            try:
+                result = tx.run(text, params or {})
+                columns = list(result.keys())
+                rows, truncated = [], False
+                for record in result:
+                    if len(rows) == limit:
+                        truncated = True
+                        break
+                    rows.append([c.value(v) for v in record.values()])
+                missing = c.missing_ends()
+                if missing:
+                    for r in tx.run(_BY_ELEMENT_ID, ids=missing):
+                        c.names[r["eid"]] = r["p"]["id"]
+                        c.graph.add_node(r["p"]["id"], **_node_attrs(r["p"]))
+                c.add_links()
+            finally:
+                tx.rollback()
+        return ReadResult(columns, rows, c.graph, truncated)
+
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         """One entity's properties, or None."""
         rows = self._read(_ENTITY, id=entity_id)
@@ -336,6 +446,11 @@ class Store:
         """Every document with its title, date, path, kind and checksum."""
         return [r["p"] for r in self._read(_DOCUMENTS)]
 
+    def version(self) -> str:
+        """A token that changes whenever a document is written or deleted: the key of caches."""
+        row = self._read(_VERSION)[0]
+        return f"{row['n']}:{row['total']}:{row['last']}"
+
     def counts(self) -> dict[str, Any]:
         """Entities by kind, links by type, and the number of documents."""
         kinds = {r["kind"]: r["n"] for r in self._read(_COUNT_KINDS)}
@@ -364,7 +479,7 @@ class Store:
         for r in self._read(_LINKS):
             attrs = _edge_attrs(r["type"], r["p"])
             if r["s"] in g and r["t"] in g and filters.keeps_link(attrs):
-                g.add_edge(r["s"], r["t"], key=f"{r['type']}|{attrs['doc']}", **attrs)
+                g.add_edge(r["s"], r["t"], key=_edge_key(r["type"], r["p"]), **attrs)
         return g
 
     def neighbourhood(self, ids: Iterable[str], hops: int = 1,
@@ -387,6 +502,6 @@ class Store:
                 if oid not in g:
                     g.add_node(oid, **other)
                     nxt.add(oid)
-                g.add_edge(r["s"], r["t"], key=f"{r['type']}|{attrs['doc']}", **attrs)
+                g.add_edge(r["s"], r["t"], key=_edge_key(r["type"], r["p"]), **attrs)
             frontier = sorted(nxt)
         return g

@@ -165,6 +165,11 @@ def fuzzy_equal(a: str, b: str) -> bool:
                       fuzzy_limit(min(a, b, key=len)))
 
 
+def known_place(name: str) -> lx.Place | None:
+    """The gazetteer place ``name`` is one of the spellings of, ignoring case, diacritics and spaces."""
+    return _gazetteer()[2].get(fold(name).replace(" ", ""))
+
+
 def fuzzy_place(name: str) -> lx.Place | None:
     """The gazetteer place a misspelt or variant name stands for ("Chungchoengbuk")."""
     key = fold(name).replace(" ", "")

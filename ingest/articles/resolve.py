@@ -15,7 +15,8 @@ from typing import Iterable
 from graph.model import Entity
 from graph.names import fold, slug
 from ingest.articles import lexicon as lx
-from ingest.articles.entities import Mention, Sentence, find_mentions, fuzzy_equal, person_name
+from ingest.articles.entities import (Mention, Sentence, find_mentions, fuzzy_equal, known_place,
+                                      person_name)
 
 _ABBR = sorted(lx.ABBREVIATIONS, key=len, reverse=True)
 _ABBR_RE = re.compile(r"(?<![\w&])(" + "|".join(re.escape(a) for a in _ABBR) + r")(?![\w&])")
@@ -69,16 +70,36 @@ class Candidate:
         return {match_key(a) for a in [self.name, *self.aliases] if match_key(a)}
 
 
+def place_candidate(place: lx.Place, kind: str, written: str | None, confidence: float) -> Candidate:
+    """The candidate for a gazetteer place, keyed so every spelling of it resolves to one entity."""
+    c = Candidate(kind, place.name, f"place:{slug(place.name)}", confidence=confidence)
+    c.add_alias(place.name, *place.aliases[:1])
+    if written:
+        c.add_alias(written)
+    if place.country:
+        c.properties["country"] = place.country
+    c.locality = place
+    return c
+
+
+def place_entity(name: str, kind: str | None = None) -> Entity | None:
+    """The entity articles give the gazetteer place written ``name`` (None if it is not one).
+
+    Datasets name places in English ("USA", "San Francisco"); going through the same gazetteer
+    and the same id rule as :class:`Resolver` makes a dataset's city the article's city. The
+    match is exact (folded) because a dataset's unknown town must not become a known one by
+    an edit distance.
+    """
+    place = known_place(name)
+    if place is None or (kind is not None and place.kind != kind):
+        return None
+    c = place_candidate(place, place.kind, name, 1.0)
+    return Entity(slug(c.name), c.name, c.kind, list(c.aliases), dict(c.properties), c.confidence)
+
+
 def candidate(m: Mention, locality: lx.Place | None) -> Candidate:
     if m.kind in ("City", "Country") and m.place is not None:
-        c = Candidate(m.kind, m.place.name, f"place:{slug(m.place.name)}", confidence=m.confidence)
-        c.add_alias(m.place.name, *m.place.aliases[:1])
-        if not m.pronoun:
-            c.add_alias(m.text)
-        if m.place.country:
-            c.properties["country"] = m.place.country
-        c.locality = m.place
-        return c
+        return place_candidate(m.place, m.kind, None if m.pronoun else m.text, m.confidence)
     if m.kind == "Person":
         name = person_name(m.text)
         c = Candidate("Person", name, f"person:{match_key(name)}", confidence=m.confidence)

@@ -226,3 +226,38 @@ def test_killed_writer_leaves_the_graph_as_it_was(store):
     assert proc.stdout.read() == ""  # it was killed before it committed
     time.sleep(1.0)  # the server notices the dropped connection and rolls back
     assert store.counts() == before
+
+
+def test_curated_links_cite_their_article_and_are_replaced_with_their_file(store):
+    entities, links = base("a.txt")
+    write(store, doc("a.txt"), entities, links)
+    curated = [Link("hcmc-dost", "busan", "MET_WITH", "a.txt", date="2024-08-21", evidence="summary"),
+               Link("busan", "hcmc", "SIGNED_AGREEMENT_WITH", "a.txt", date="2024-09")]
+    es, ls = validate_batch([], curated)
+    cited = [validate_document(Document("a.txt", "The article", "http://x", "x")),
+             validate_document(Document("c.txt", "Another article", "http://y", "y"))]
+    store.write_document(doc("facts.json"), es, ls, cited=cited)
+    g = store.project()
+    assert {k for _, _, k in g.edges(keys=True)} >= {"MET_WITH|a.txt", "MET_WITH|a.txt|facts.json",
+                                                    "SIGNED_AGREEMENT_WITH|a.txt|facts.json"}
+    assert g.edges["busan", "hcmc-dost", "MET_WITH|a.txt|facts.json"]["doc"] == "a.txt"
+    assert g.graph["documents"]["a.txt"]["title"] == "title of a.txt"  # the article's own record wins
+    assert g.graph["documents"]["c.txt"]["title"] == "Another article"
+    write(store, doc("facts.json", checksum="c2"), [], [])
+    assert {k for _, _, k in store.project().edges(keys=True)} == {
+        "MET_WITH|a.txt", "LOCATED_IN|a.txt", "HOLDS_ROLE|a.txt", "COOPERATES_WITH|a.txt"}
+    write(store, doc("c.txt"), [Entity("busan", "Busan", "City")], [])
+    assert store.write_document(doc("c.txt"), [], [], force=True).status == "replaced"
+
+
+def test_version_changes_with_every_write(store):
+    v0 = store.version()
+    entities, links = base()
+    write(store, doc("a.txt"), entities, links)
+    v1 = store.version()
+    write(store, doc("a.txt", checksum="c2"), entities, links)
+    v2 = store.version()
+    write(store, doc("b.txt"), entities[:1], [])
+    v3 = store.version()
+    store.delete_document("a.txt")
+    assert len({v0, v1, v2, v3, store.version()}) == 5

@@ -1,0 +1,286 @@
+"""``ecograph query``: the analytics of ``queries/`` on the stored graph, as table, CSV or JSON.
+
+Every command takes the same filter options (defined once in ``filter_options``) and reads
+the graph through ``app.cli.context.projected_graph``. Commands whose answer depends on where
+entities are or what they belong to (brokers, communities, brief) read the whole projection
+and filter inside the query, so that a ``--type MET_WITH`` filter does not also hide the
+LOCATED_IN links that place everyone in a country.
+"""
+from __future__ import annotations
+
+import functools
+import json
+
+import click
+import pandas as pd
+
+from app.cli.options import filter_options as link_filters
+from graph.filters import Filters
+from graph.ontology import KINDS, LINK_TYPES
+
+FORMATS = ("table", "csv", "json")
+
+
+def _weights(ctx, param, values) -> dict[str, float] | None:
+    out = {}
+    for item in values:
+        name, _, w = item.partition("=")
+        if name not in LINK_TYPES:
+            raise click.BadParameter(f"{item!r}: unknown link type {name!r}")
+        try:
+            out[name] = float(w)
+        except ValueError:
+            raise click.BadParameter(f"{item!r}: weight must be a number, as in MET_WITH=1.5") from None
+        if out[name] <= 0:
+            raise click.BadParameter(f"{item!r}: weight must be positive")
+    return out or None
+
+
+def filter_options(f):
+    """The graph filters, plus direction and link weights; the command gets ``filters``, ``directed``, ``weights``."""
+    f = click.option("--weight", "weights", multiple=True, callback=_weights, metavar="TYPE=W",
+                     help="Override a link type's weight (default table in queries/subgraph.py), e.g. "
+                          "PARTICIPATED_IN=0.2.")(f)
+    f = click.option("--directed", is_flag=True,
+                     help="Follow link direction (MET_WITH, SIGNED_AGREEMENT_WITH, COOPERATES_WITH go both ways).")(f)
+    return link_filters(f)
+
+
+def format_option(f):
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="Output as an aligned table, CSV or JSON records.")(f)
+
+
+def emit(df: pd.DataFrame, fmt: str, *, index: bool = False) -> None:
+    """Write ``df`` to stdout in ``fmt``."""
+    if fmt == "csv":
+        click.echo(df.to_csv(index=index), nl=False)
+    elif fmt == "json":
+        data = (df.reset_index() if index else df).astype(object)
+        click.echo(json.dumps(data.where(data.notna(), None).to_dict("records"), ensure_ascii=False, indent=2,
+                              default=str))
+    elif df.empty:
+        click.echo("(no rows)")
+    else:
+        with pd.option_context("display.max_colwidth", 80, "display.width", 200):
+            click.echo(df.to_string(index=index))
+
+
+def note(message: str) -> None:
+    """A message for the user on stderr, so stdout stays machine-readable."""
+    click.echo(message, err=True)
+
+
+def load(filters: Filters, *, whole: bool = False):
+    """The projection for ``filters`` (or all of it when ``whole``); exit 1 when it is empty."""
+    from app.cli.context import projected_graph
+
+    G = projected_graph(Filters() if whole else filters)
+    if G.number_of_nodes() == 0:
+        raise click.ClickException("the graph is empty" + ("" if whole else " under these filters")
+                                   + "; load articles or datasets first, or relax the filters")
+    return G
+
+
+def answers(f):
+    """Turn bad-input exceptions of the queries into a one-line error and exit code 1."""
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except (LookupError, ValueError) as e:
+            raise click.ClickException(str(e)) from None
+    return wrapper
+
+
+def _top(df: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    return df if top is None else df.head(top)
+
+
+TOP = click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the first N rows.")
+ONLY = click.option("--only", type=click.Choice(list(KINDS), case_sensitive=False), default=None,
+                    help="Report only entities of this kind (measured on the whole filtered graph).")
+GROUP_BY = click.option("--by", "group_by", default="country", show_default=True,
+                        help="Grouping: country or city (from LOCATED_IN links), kind, or any entity property.")
+
+
+@click.group("query", context_settings={"help_option_names": ["-h", "--help"]})
+def query() -> None:
+    """Ask the graph: centrality, brokers, paths, neighbourhoods, communities, timelines, visit briefs.
+
+    Every answer is computed on a projection of the stored graph, after the filters.
+    Exit codes: 0 answer (possibly "not connected"), 1 bad input or empty graph, 2 usage error.
+    """
+
+
+@query.command("centrality")
+@filter_options
+@ONLY
+@click.option("--measure", "names", multiple=True,
+              type=click.Choice(["degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank"]),
+              help="Compute only these measures (repeat); default all.")
+@click.option("--by", default=None, help="Sort by this measure (default: pagerank, or the first --measure).")
+@click.option("--engine", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True,
+              help="Engine for betweenness and closeness; auto uses igraph on large graphs.")
+@TOP
+@format_option
+@answers
+def centrality_cmd(filters, directed, weights, only, names, by, engine, top, fmt):
+    """Degree, weighted degree, betweenness, closeness, eigenvector and PageRank, with rank and percentile."""
+    from queries.centrality import MEASURES, centrality
+
+    names = names or MEASURES
+    df = centrality(load(filters), filters, kind=only, directed=directed, weights=weights, names=names,
+                    by=by or ("pagerank" if "pagerank" in names else names[0]), engine=engine)
+    emit(_top(df, top), fmt)
+
+
+@query.command("brokers")
+@filter_options
+@GROUP_BY
+@ONLY
+@click.option("--between", nargs=2, metavar="A B", default=None,
+              help='Who connects group A and group B, and how (e.g. --between "Việt Nam" "Hàn Quốc").')
+@click.option("--links", "show_links", is_flag=True, help="With --between: list the links behind the answer.")
+@click.option("--roles", is_flag=True, help="Brokerage roles in full: counts, expected counts and z-scores.")
+@click.option("--cut-points", is_flag=True, help="Bridges and articulation points instead.")
+@click.option("--engine", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True,
+              help="Engine for betweenness.")
+@TOP
+@format_option
+@answers
+def brokers_cmd(filters, directed, weights, group_by, only, between, show_links, roles, cut_points, engine, top, fmt):
+    """Bridging organisations: betweenness, Burt's constraint and effective size, Gould-Fernandez roles.
+
+    Roles (coordinator, itinerant, gatekeeper, representative, liaison) are counted for the
+    grouping --by, with z-scores against a random graph of the same density; "exclusive_pairs"
+    are the pairs of groups that only this entity connects.
+    """
+    from queries import brokers as b
+
+    G = load(filters, whole=True)
+    if between:
+        res = b.connectors(G, between[0], between[1], group_by, filters, weights=weights)
+        note(res.message)
+        emit(_top(res.links if show_links else res.connectors, top), fmt)
+    elif cut_points:
+        cuts = b.cut_points(G, filters)
+        note(f"{len(cuts.bridges)} bridges, {len(cuts.articulation_points)} articulation points")
+        emit(_top(cuts.articulation_points, top), fmt)
+        if fmt == "table":
+            click.echo("")
+        emit(_top(cuts.bridges, top), fmt)
+    elif roles:
+        emit(_top(b.brokerage_roles(G, group_by, filters, directed=directed, kind=only), top), fmt)
+    else:
+        emit(_top(b.brokers(G, group_by, filters, directed=directed, weights=weights, kind=only, engine=engine),
+                  top), fmt)
+
+
+@query.command("path")
+@filter_options
+@click.argument("source")
+@click.argument("target")
+@click.option("-k", "k", type=int, default=1, show_default=True, help="How many shortest simple paths (1-50).")
+@click.option("--exclude-type", "exclude_types", multiple=True, type=click.Choice(list(LINK_TYPES)),
+              help="Do not walk on links of this type (repeat).")
+@click.option("--exclude", "exclude_nodes", multiple=True, help="Do not pass through this entity (repeat).")
+@click.option("--weighted", is_flag=True, help="Prefer strong ties (distance 1/weight) over fewest hops.")
+@format_option
+@answers
+def path_cmd(filters, directed, weights, source, target, k, exclude_types, exclude_nodes, weighted, fmt):
+    """Shortest path(s) between SOURCE and TARGET (ids, names or aliases), each hop explained with its source."""
+    from queries.paths import find_paths
+
+    res = find_paths(load(filters), source, target, filters, k=k, exclude_types=exclude_types,
+                     exclude_nodes=exclude_nodes, weighted=weighted, weights=weights, directed=directed)
+    note(res.message)
+    if fmt == "table":
+        for i, p in enumerate(res.paths, 1):
+            click.echo(f"path {i} ({len(p.hops)} hops):")
+            for h in p.hops:
+                click.echo(f"  {h.text}")
+    else:
+        emit(res.to_frame(), fmt)
+
+
+@query.command("ego")
+@filter_options
+@click.argument("names", nargs=-1, required=True)
+@click.option("--hops", type=int, default=1, show_default=True, help="Neighbourhood radius (1-3).")
+@click.option("--budget", type=int, default=100, show_default=True,
+              help="Most entities returned, keeping the strongest and most central.")
+@format_option
+@answers
+def ego_cmd(filters, directed, weights, names, hops, budget, fmt):
+    """The neighbourhood of NAMES... (ids, names or aliases), and what the budget cut."""
+    from queries.ego import ego_network
+
+    res = ego_network(load(filters), names, filters, hops=hops, budget=budget, directed=directed, weights=weights)
+    note(res.message)
+    emit(res.nodes, fmt)
+
+
+@query.command("communities")
+@filter_options
+@click.option("--resolution", type=float, default=1.0, show_default=True, help="Louvain resolution (>1: smaller).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed, for repeatable results.")
+@click.option("--places", default="country", show_default=True, help="Grouping used to describe places.")
+@click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Leave out communities smaller than this.")
+@TOP
+@format_option
+@answers
+def communities_cmd(filters, directed, weights, resolution, seed, places, min_size, top, fmt):
+    """Louvain communities with modularity, each described by its largest members, kinds and places."""
+    from queries.communities import communities
+
+    if directed:
+        note("communities are found on the undirected graph; --directed is ignored")
+    res = communities(load(filters, whole=True), filters, weights=weights, resolution=resolution, seed=seed,
+                      places=places, min_size=min_size)
+    note(f"modularity {res.modularity:.3f}, {len(set(res.membership.values()))} communities")
+    emit(_top(res.table, top), fmt)
+
+
+@query.command("timeline")
+@filter_options
+@click.option("--entity", default=None, help="Only this entity's links (id, name or alias).")
+@click.option("--new-partners", is_flag=True, help="New partners per year instead of links per year and type.")
+@format_option
+@answers
+def timeline_cmd(filters, directed, weights, entity, new_partners, fmt):
+    """Links per year and type, or new partners per year, for the whole graph or one entity."""
+    from queries.timeline import links_per_year, new_partners_per_year
+
+    G = load(filters)
+    if new_partners:
+        emit(new_partners_per_year(G, filters, entity=entity), fmt)
+    else:
+        emit(links_per_year(G, filters, entity=entity), fmt, index=True)
+
+
+@query.command("brief")
+@filter_options
+@click.argument("target")
+@click.option("--home", required=True, help="The home organisation (id, name or alias).")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Language of headings.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Most intermediaries listed.")
+@click.option("--max-hops", type=click.IntRange(2, 4), default=3, show_default=True,
+              help="Longest home-to-target path an intermediary may lie on.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
+              help="Markdown for reading, JSON for tools.")
+@answers
+def brief_cmd(filters, directed, weights, target, home, lang, top, max_hops, fmt):
+    """Visit brief for a delegation of --home to TARGET (a city, body or event).
+
+    Target-side actors by kind with people and titles, existing links with sources, planned
+    links, and the best intermediaries with the reason for each.
+    """
+    from queries.brief import to_json, to_markdown, visit_brief
+
+    b = visit_brief(load(filters, whole=True), target, home, filters, top=top, max_hops=max_hops, weights=weights)
+    if fmt == "json":
+        click.echo(json.dumps({"lang": lang, **to_json(b)}, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(to_markdown(b, lang), nl=False)

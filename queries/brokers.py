@@ -1,0 +1,517 @@
+"""Bridging organisations: structural holes, Gould-Fernandez brokerage roles, sole connectors.
+
+Brokerage (Gould and Fernandez [1]_): ``v`` brokers the ordered pair ``(a, c)`` when
+``a -> v -> c`` and there is no arc ``a -> c`` (``a``, ``v``, ``c`` distinct). With a grouping
+of the nodes (country, city, kind, any property, see ``queries.groups``) each brokered pair
+takes one of five roles, by the groups of sender ``a``, broker ``v`` and receiver ``c``:
+
+==============  =================  =====================================================
+role            pattern a -> v -> c  meaning
+==============  =================  =====================================================
+coordinator     A -> A -> A         mediates inside its own group
+itinerant       A -> B -> A         an outsider mediating inside another group ("consultant")
+gatekeeper      A -> B -> B         lets an outsider in to its own group
+representative  A -> A -> B         carries its own group's contact out to another group
+liaison         A -> B -> C         links two groups, belonging to neither
+==============  =================  =====================================================
+
+Undirected links are read as arcs both ways (as statnet's ``sna::brokerage`` and UCINET do),
+so gatekeeper and representative counts are then equal.
+
+Expected counts and z-scores follow the published method: under the null hypothesis each
+arc is present independently with the observed density ``d`` (a Bernoulli digraph on the
+same nodes and groups), a given ordered pair is brokered with probability
+``p = d^2 (1 - d)``, and the count of role ``r`` for ``v`` has mean ``N_r p`` and variance
+``N_r p (1 - p) + C_r d^3 (1 - d)^3``, where ``N_r`` is the number of ordered pairs of the
+role's pattern and ``C_r`` the number of ordered pairs of such pairs sharing the sender or
+the receiver (which share the arc ``a -> v`` or ``v -> c`` and so are correlated); this is the
+exact variance, as computed by ``sna::brokerage`` [2]_. On undirected data the null
+(independent arcs) is an approximation, so read the z-scores as a ranking, not a test.
+
+References
+----------
+.. [1] Gould, R. V. and Fernandez, R. M. (1989). Structures of mediation: a formal approach
+   to brokerage in transaction networks. Sociological Methodology 19, 89-126.
+.. [2] Butts, C. T. sna: Tools for Social Network Analysis, ``brokerage``. R package.
+.. [3] Burt, R. S. (1992). Structural Holes: The Social Structure of Competition.
+   Harvard University Press (constraint and effective size; networkx's implementations).
+.. [4] Tarjan, R. E. (1974). A note on finding the bridges of a graph. Information Processing
+   Letters 2(6), 160-161 (bridges and articulation points; networkx's implementations).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from graph.filters import Filters
+from queries.centrality import betweenness, node_table
+from queries.groups import UNKNOWN, find_group, group_label, group_of
+from queries.subgraph import distinct_links, filter_graph, weighted_view
+
+ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
+
+
+def role_of(ga: str, gv: str, gc: str) -> str:
+    """The Gould-Fernandez role of broker group ``gv`` between sender ``ga`` and receiver ``gc``."""
+    if ga == gc:
+        return "coordinator" if ga == gv else "itinerant"
+    if gc == gv:
+        return "gatekeeper"
+    if ga == gv:
+        return "representative"
+    return "liaison"
+
+
+def role_counts(D: nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFrame:
+    """Observed brokerage counts by role for every node of simple digraph ``D``.
+
+    Counts come from group tallies of each broker's in- and out-neighbours, minus the pairs
+    that are the same node or directly linked, so the cost grows with the number of arcs
+    and closed triads rather than with the (much larger) number of two-paths.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by node, one column per role in ``ROLES`` plus ``total``.
+    """
+    rows = {}
+    for v in D:
+        P = [a for a in D.pred[v] if a != v]
+        S = {c for c in D.succ[v] if c != v}
+        gv = groups[v]
+        cp, cs = Counter(groups[a] for a in P), Counter(groups[c] for c in S)
+        itin = sum(cp[h] * cs[h] for h in cp if h != gv)
+        count = {
+            "coordinator": cp[gv] * cs[gv],
+            "itinerant": itin,
+            "gatekeeper": (len(P) - cp[gv]) * cs[gv],
+            "representative": cp[gv] * (len(S) - cs[gv]),
+            "liaison": (len(P) - cp[gv]) * (len(S) - cs[gv]) - itin,
+        }
+        for a in P:
+            ga = groups[a]
+            if a in S:
+                count[role_of(ga, gv, ga)] -= 1
+            succ_a = D.succ[a]
+            closed = [c for c in S if c in succ_a] if len(S) <= len(succ_a) else \
+                [c for c in succ_a if c in S]
+            for c in closed:
+                if c != a:
+                    count[role_of(ga, gv, groups[c])] -= 1
+        count["total"] = sum(count.values())
+        rows[v] = count
+    return pd.DataFrame.from_dict(rows, orient="index", columns=[*ROLES, "total"]).astype(int)
+
+
+def role_expectations(D: nx.DiGraph, groups: Mapping[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Mean and standard deviation of each role count under the Bernoulli-digraph null.
+
+    See the module docstring for the model; the density ``d`` is that of ``D``.
+
+    Returns
+    -------
+    (mean, sd) : tuple of pandas.DataFrame
+        Indexed like ``role_counts``, same columns.
+    """
+    N = D.number_of_nodes()
+    d = nx.density(D) if N > 1 else 0.0
+    p, q = d * d * (1 - d), d ** 3 * (1 - d) ** 3
+    size = Counter(groups[v] for v in D)
+    s2 = sum(n * (n - 1) for n in size.values())
+    s3 = sum(n * (n - 1) * (n - 2) for n in size.values())
+    cache: dict[str, tuple[dict, dict]] = {}
+    for g, ng in size.items():
+        m, O = ng - 1, N - ng
+        others2 = s2 - ng * (ng - 1)
+        others3 = s3 - ng * (ng - 1) * (ng - 2)
+        liaison_c = 2 * sum(n * (O - n) * (O - n - 1) for h, n in size.items() if h != g)
+        pairs = {
+            "coordinator": (m * (m - 1), 2 * m * (m - 1) * (m - 2)),
+            "itinerant": (others2, 2 * others3),
+            "gatekeeper": (O * m, O * m * (m - 1) + m * O * (O - 1)),
+            "representative": (O * m, O * m * (m - 1) + m * O * (O - 1)),
+            "liaison": (O * (O - 1) - others2, liaison_c),
+            "total": ((N - 1) * (N - 2), 2 * (N - 1) * (N - 2) * (N - 3)),
+        }
+        cache[g] = ({r: n * p for r, (n, _) in pairs.items()},
+                    {r: math.sqrt(max(n * p * (1 - p) + c * q, 0.0)) for r, (n, c) in pairs.items()})
+    cols = [*ROLES, "total"]
+    mean = pd.DataFrame.from_dict({v: cache[groups[v]][0] for v in D}, orient="index", columns=cols)
+    sd = pd.DataFrame.from_dict({v: cache[groups[v]][1] for v in D}, orient="index", columns=cols)
+    return mean, sd
+
+
+def constraint(H: nx.Graph, weight: str = "weight") -> dict[str, float]:
+    """Burt's constraint of every node; equals ``networkx.constraint(H, weight=weight)``.
+
+    ``c_i = sum_j (p_ij + sum_q p_iq p_qj)^2`` over the neighbours ``j`` of ``i``, where ``p_ij``
+    is the share of ``i``'s mutual tie weight (``w_ij + w_ji``) going to ``j``. networkx
+    evaluates it pair by pair in Python; here the indirect terms are one sparse product
+    ``P @ P`` (the diagonal of ``P`` is zero, so the product leaves out ``q = i`` and ``q = j``
+    by itself). Isolated nodes get NaN, as in networkx.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    nodes = list(H)
+    if not nodes:
+        return {}
+    W = nx.to_scipy_sparse_array(H, nodelist=nodes, weight=weight, format="csr")
+    A = (W + W.T).tocsr()
+    A.setdiag(0)
+    A.eliminate_zeros()
+    total = np.asarray(A.sum(axis=1)).ravel()
+    with np.errstate(divide="ignore"):
+        P = sp.diags(np.where(total > 0, 1.0 / total, 0.0)) @ A
+    P = sp.csr_array(P)
+    M = (P + (P @ P).multiply(P != 0)).tocsr()
+    c = np.asarray(M.multiply(M).sum(axis=1)).ravel()
+    return {v: float(x) if t > 0 else float("nan") for v, x, t in zip(nodes, c, total)}
+
+
+def _as_digraph(H: nx.Graph) -> nx.DiGraph:
+    return H if H.is_directed() else H.to_directed(as_view=True)
+
+
+def brokerage_roles(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = None, *,
+                    directed: bool = False, kind: str | None = None) -> pd.DataFrame:
+    """Gould-Fernandez brokerage role counts, expected counts and z-scores of every entity.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The full projection; groups are read from it (``queries.groups.group_of``), the
+        brokerage from its filtered part.
+    by : str
+        The grouping: ``"country"``, ``"city"`` (from LOCATED_IN chains), ``"kind"`` or any
+        node property.
+    filters : graph.filters.Filters, optional
+    directed : bool
+        Use link direction (symmetric types count both ways). Default: undirected, links read
+        as arcs both ways.
+    kind : str, optional
+        Report only brokers of this kind (counts are over the whole filtered graph).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``name``, ``kind``, ``group``; per role and ``total``: the count, ``exp_<role>``
+        and ``z_<role>`` (NaN where the null gives no variance); sorted by ``total``.
+    """
+    groups = group_of(G, by)
+    D = _as_digraph(weighted_view(G, filters, directed=directed))
+    counts = role_counts(D, groups)
+    mean, sd = role_expectations(D, groups)
+    z = (counts - mean) / sd.where(sd > 0)
+    keep = [v for v in D if kind is None or D.nodes[v].get("kind") == kind]
+    df = node_table(D, keep)
+    df["group"] = [group_label(G, by, groups[v]) for v in keep]
+    for r in [*ROLES, "total"]:
+        df[r] = counts.loc[keep, r].to_numpy()
+        df[f"exp_{r}"] = mean.loc[keep, r].to_numpy().round(3)
+        df[f"z_{r}"] = z.loc[keep, r].to_numpy().round(3)
+    return df.sort_values(["total", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def sole_connectors(H: nx.Graph, groups: Mapping[str, str]) -> dict[frozenset, set[str]]:
+    """For each pair of groups, the nodes that every connection between the two passes through.
+
+    A connection between groups ``A`` and ``B`` is a link between a member of ``A`` and a member
+    of ``B``, or a path ``a - x - c`` through a member ``x`` of a third group. A node is a sole
+    connector of the pair when removing it leaves the two groups with no connection of
+    either form: the only bridge, or the only pair of bridge-heads. Direction is ignored.
+    ``UNKNOWN`` is not treated as a group here (unplaced nodes do not make a place pair).
+
+    Returns
+    -------
+    dict
+        ``frozenset({A, B})`` -> set of node ids (empty when the pair is connected in
+        several independent ways); only pairs with at least one connection appear.
+    """
+    U = H.to_undirected(as_view=True) if H.is_directed() else H
+    inter: dict[frozenset, set[str]] = {}
+
+    def meet(pair: frozenset, nodes: set[str]) -> None:
+        if pair in inter:
+            inter[pair] &= nodes
+        else:
+            inter[pair] = set(nodes)
+
+    for u, v in U.edges():
+        gu, gv = groups[u], groups[v]
+        if gu != gv and UNKNOWN not in (gu, gv):
+            meet(frozenset((gu, gv)), {u, v})
+    for x in U:
+        gx = groups[x]
+        by_group: dict[str, list[str]] = defaultdict(list)
+        for a in U[x]:
+            if groups[a] not in (gx, UNKNOWN):
+                by_group[groups[a]].append(a)
+        gs = sorted(by_group)
+        for i, g1 in enumerate(gs):
+            for g2 in gs[i + 1:]:
+                pair = frozenset((g1, g2))
+                if pair in inter and not inter[pair]:
+                    continue
+                nodes = {x}
+                for g in (g1, g2):
+                    if len(by_group[g]) == 1:
+                        nodes.add(by_group[g][0])
+                meet(pair, nodes)
+    return inter
+
+
+def exclusive_pairs(H: nx.Graph, groups: Mapping[str, str]) -> dict[str, list[frozenset]]:
+    """Node -> the pairs of groups it alone connects (see ``sole_connectors``)."""
+    out: dict[str, list[frozenset]] = defaultdict(list)
+    for pair, nodes in sole_connectors(H, groups).items():
+        for v in nodes:
+            out[v].append(pair)
+    return out
+
+
+def _pair_text(G: nx.Graph, by: str, pair: frozenset) -> str:
+    return " – ".join(sorted(group_label(G, by, g) for g in pair))
+
+
+def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = None, *,
+            directed: bool = False, weights: Mapping[str, float] | None = None,
+            kind: str | None = None, engine: str = "auto") -> pd.DataFrame:
+    """One table of brokerage measures per entity: who bridges, how much, between what.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The full projection.
+    by : str
+        Grouping for roles and exclusive pairs (see ``brokerage_roles``).
+    filters, directed, weights, kind, engine
+        As for ``queries.centrality.centrality``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``name``, ``kind``, ``group``, ``degree``, ``betweenness`` (normalised, on
+        distances ``1 / weight``), ``constraint`` and ``effective_size`` (Burt, weighted; the
+        values of networkx's implementations; NaN for isolated nodes), the five role counts, ``total`` and their z-scores,
+        ``exclusive`` (number of group pairs the entity alone connects) and ``exclusive_pairs``
+        (those pairs as text). Sorted by betweenness.
+    """
+    H = weighted_view(G, filters, directed=directed, weights=weights)
+    groups = group_of(G, by)
+    roles = brokerage_roles(G, by, filters, directed=directed).set_index("id")
+    between = betweenness(H, engine=engine)
+    burt = constraint(H)
+    effective = nx.effective_size(H, weight="weight")
+    excl = exclusive_pairs(H, groups)
+    keep = [v for v in H if kind is None or H.nodes[v].get("kind") == kind]
+    df = node_table(H, keep)
+    df["group"] = [group_label(G, by, groups[v]) for v in keep]
+    df["degree"] = [H.degree(v) for v in keep]
+    df["betweenness"] = [between[v] for v in keep]
+    df["constraint"] = [burt[v] for v in keep]
+    df["effective_size"] = [effective[v] for v in keep]
+    for c in [*ROLES, "total", *(f"z_{r}" for r in [*ROLES, "total"])]:
+        df[c] = roles.loc[keep, c].to_numpy()
+    df["exclusive"] = [len(excl.get(v, ())) for v in keep]
+    df["exclusive_pairs"] = ["; ".join(sorted(_pair_text(G, by, p) for p in excl.get(v, ()))) for v in keep]
+    return df.sort_values(["betweenness", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+@dataclass
+class CutPoints:
+    """Links and entities whose removal splits the (undirected) filtered graph."""
+
+    bridges: pd.DataFrame
+    articulation_points: pd.DataFrame
+
+
+def _dfs_cuts(H: nx.Graph) -> tuple[list[tuple[str, str, int]], list[tuple[str, list[int]]]]:
+    """One iterative depth-first search (Hopcroft-Tarjan lowpoints) giving, with subtree sizes,
+    each bridge with the size of the side below it, and each articulation point with the
+    sizes of the pieces its component falls into without it."""
+    disc: dict[str, int] = {}
+    low: dict[str, int] = {}
+    size: dict[str, int] = {}
+    bridges, points = [], []
+    for root in H:
+        if root in disc:
+            continue
+        comp = len(nx.node_connected_component(H, root))
+        disc[root] = low[root] = 0
+        size[root] = 1
+        counter = 1
+        stack = [(root, None, iter(H[root]))]
+        cut_below: dict[str, list[int]] = defaultdict(list)
+        while stack:
+            v, parent, it = stack[-1]
+            for w in it:
+                if w not in disc:
+                    disc[w] = low[w] = counter
+                    size[w] = 1
+                    counter += 1
+                    stack.append((w, v, iter(H[w])))
+                    break
+                if w != parent:
+                    low[v] = min(low[v], disc[w])
+            else:
+                stack.pop()
+                if parent is None:
+                    continue
+                low[parent] = min(low[parent], low[v])
+                size[parent] += size[v]
+                if low[v] > disc[parent]:
+                    bridges.append((parent, v, min(size[v], comp - size[v])))
+                if low[v] >= disc[parent]:
+                    cut_below[parent].append(size[v])
+        for v, below in cut_below.items():
+            pieces = below if v == root else below + [comp - 1 - sum(below)]
+            if len(pieces) > 1:
+                points.append((v, pieces))
+    return bridges, points
+
+
+def cut_points(G: nx.MultiDiGraph, filters: Filters | None = None) -> CutPoints:
+    """Bridges and articulation points of the undirected filtered graph.
+
+    Returns
+    -------
+    CutPoints
+        ``bridges``: ``source``, ``source_name``, ``target``, ``target_name``, ``types``, and
+        ``cut_off`` (nodes on the smaller side once the link is gone), largest first.
+        ``articulation_points``: ``id``, ``name``, ``kind``, ``pieces`` (components its own
+        component falls into without it) and ``cut_off`` (nodes outside the largest of them).
+    """
+    H = weighted_view(G, filters)
+    bridges, points = _dfs_cuts(H)
+    rows = [{"source": u, "source_name": H.nodes[u].get("name", u), "target": v,
+             "target_name": H.nodes[v].get("name", v), "types": ", ".join(H[u][v]["types"]), "cut_off": cut}
+            for u, v, cut in bridges]
+    bridges_df = pd.DataFrame(rows, columns=["source", "source_name", "target", "target_name", "types", "cut_off"])
+    ap = pd.DataFrame([{"id": v, "name": H.nodes[v].get("name", v), "kind": H.nodes[v].get("kind"),
+                        "pieces": len(p), "cut_off": sum(p) - max(p)} for v, p in points],
+                      columns=["id", "name", "kind", "pieces", "cut_off"])
+    return CutPoints(
+        bridges_df.sort_values(["cut_off", "source", "target"], ascending=[False, True, True]).reset_index(drop=True),
+        ap.sort_values(["cut_off", "id"], ascending=[False, True]).reset_index(drop=True))
+
+
+@dataclass
+class Connectors:
+    """Who connects group ``a`` and group ``b``, and the links that show how."""
+
+    a: str
+    b: str
+    by: str
+    connectors: pd.DataFrame
+    links: pd.DataFrame
+    message: str
+
+
+def _link_row(G: nx.MultiDiGraph, u: str, v: str, a: Mapping) -> dict:
+    doc = a.get("doc")
+    meta = (G.graph.get("documents") or {}).get(doc) or {}
+    return {"source": u, "source_name": G.nodes[u].get("name", u), "type": a.get("type"),
+            "target": v, "target_name": G.nodes[v].get("name", v), "date": a.get("date"),
+            "status": a.get("status"), "doc": doc, "doc_path": meta.get("path"),
+            "evidence": a.get("evidence")}
+
+
+def connectors(G: nx.MultiDiGraph, group_a: str, group_b: str, by: str = "country",
+               filters: Filters | None = None, *, weights: Mapping[str, float] | None = None) -> Connectors:
+    """Which entities connect group ``group_a`` and group ``group_b`` (say Việt Nam and Hàn Quốc), and how.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The full projection.
+    group_a, group_b : str
+        Group values or, for ``by="country"``/``"city"``, a place's id, name or alias
+        (``viet-nam``, ``Việt Nam``, ``viet nam``); see ``queries.groups.find_group``.
+    by : str
+        The grouping (default ``"country"``).
+    filters : graph.filters.Filters, optional
+    weights : mapping, optional
+        Link-type weight overrides, used for ``strength``.
+
+    Returns
+    -------
+    Connectors
+        ``connectors``: one row per entity with a link across or a path ``a - x - b`` through
+        it: ``id``, ``name``, ``kind``, ``group``, ``role`` (``member of A`` with links into B,
+        ``member of B``, or ``liaison`` for a third party), ``links_across`` (its own links to
+        the other side), ``brokered`` (pairs ``a - x - b`` it mediates that have no direct
+        link), ``strength`` (weight of its ties to both sides), ``partners_a`` /
+        ``partners_b`` (names), ``types``, ``first`` / ``last`` dates, ``sources`` and
+        ``sole`` (True when every connection between the two groups passes through it).
+        ``links``: every link behind those rows, with date, status, document and evidence.
+        ``message`` says so when the groups are not connected.
+
+    Raises
+    ------
+    LookupError
+        When a group cannot be found (the message lists the closest).
+    """
+    groups = group_of(G, by)
+    ga, gb = find_group(G, by, groups, group_a), find_group(G, by, groups, group_b)
+    if ga == gb:
+        raise ValueError(f"both groups are {ga!r}; name two different groups")
+    F = filter_graph(G, filters)
+    H = weighted_view(G, filters, weights=weights)
+    side = {ga: "a", gb: "b"}
+    rows, links = [], []
+    linked: set[tuple] = set()
+    for x in H:
+        gx = groups[x]
+        near = {"a": [n for n in H[x] if groups[n] == ga], "b": [n for n in H[x] if groups[n] == gb]}
+        if gx in side:
+            own, other = side[gx], "b" if side[gx] == "a" else "a"
+            if not near[other]:
+                continue
+            role = f"member of {group_label(G, by, gx)}"
+            across = near[other]
+            brokered = sum(1 for a in near[own] for c in near[other] if a != c and not H.has_edge(a, c))
+            touched = near[other] + near[own] if brokered else near[other]
+        else:
+            if not (near["a"] and near["b"]):
+                continue
+            role = "liaison"
+            across = []
+            brokered = sum(1 for a in near["a"] for c in near["b"] if not H.has_edge(a, c))
+            touched = near["a"] + near["b"]
+        evid = [(u, v, a) for n in touched for u, v, a in distinct_links(F.subgraph([x, n]))]
+        for u, v, a in evid:
+            if (u, v, a.get("type"), a.get("doc")) not in linked:
+                linked.add((u, v, a.get("type"), a.get("doc")))
+                links.append(_link_row(G, u, v, a))
+        dates = sorted(a["date"] for _, _, a in evid if a.get("date"))
+        rows.append({
+            "id": x, "name": H.nodes[x].get("name", x), "kind": H.nodes[x].get("kind"),
+            "group": group_label(G, by, gx), "role": role, "links_across": len(across),
+            "brokered": brokered, "strength": sum(H[x][n]["weight"] for n in touched),
+            "partners_a": ", ".join(sorted(H.nodes[n].get("name", n) for n in near["a"])),
+            "partners_b": ", ".join(sorted(H.nodes[n].get("name", n) for n in near["b"])),
+            "types": ", ".join(sorted({a["type"] for _, _, a in evid})),
+            "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
+            "sources": ", ".join(sorted({a["doc"] for _, _, a in evid if a.get("doc")})),
+        })
+    sole = sole_connectors(H, groups).get(frozenset((ga, gb)), set())
+    cols = ["id", "name", "kind", "group", "role", "links_across", "brokered", "strength",
+            "partners_a", "partners_b", "types", "first", "last", "sources", "sole"]
+    df = pd.DataFrame(rows, columns=cols[:-1])
+    df["sole"] = df["id"].isin(sole)
+    df = df.sort_values(["sole", "brokered", "links_across", "strength", "id"],
+                        ascending=[False, False, False, False, True], kind="stable").reset_index(drop=True)
+    la, lb = group_label(G, by, ga), group_label(G, by, gb)
+    message = (f"1 entity connects {la} and {lb}" if len(df) == 1 else
+               f"{len(df)} entities connect {la} and {lb}") if len(df) else \
+        f"nothing connects {la} and {lb} directly or through one intermediary"
+    links_df = pd.DataFrame(links, columns=["source", "source_name", "type", "target", "target_name",
+                                            "date", "status", "doc", "doc_path", "evidence"])
+    return Connectors(ga, gb, by, df, links_df.sort_values(["date", "source"], na_position="last")
+                      .reset_index(drop=True), message)

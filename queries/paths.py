@@ -1,0 +1,193 @@
+"""How two entities are connected: shortest and k shortest simple paths, every hop explained.
+
+A path over the collapsed graph says little by itself; each hop is therefore explained by the
+links behind it (type, date, status, source document, evidence sentence), strongest first.
+
+References
+----------
+.. [1] Dijkstra, E. W. (1959). A note on two problems in connexion with graphs. Numerische
+   Mathematik 1, 269-271.
+.. [2] Yen, J. Y. (1971). Finding the k shortest loopless paths in a network. Management
+   Science 17(11), 712-716 (networkx's ``shortest_simple_paths``).
+"""
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+import pandas as pd
+
+from graph.filters import Filters
+from graph.ontology import SYMMETRIC_TYPES
+from queries.resolve import display_name, find_entities, find_entity, name_index
+from queries.subgraph import collapse, distinct_links, filter_graph, link_weight
+
+#: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
+MAX_K = 50
+
+
+def source_label(G: nx.Graph, doc: str | None) -> str:
+    """The file name of document ``doc`` if known, else its id (what a user can open)."""
+    meta = (G.graph.get("documents") or {}).get(doc) or {}
+    path = meta.get("path")
+    return os.path.basename(path) if path else (doc or "unknown source")
+
+
+def link_text(G: nx.Graph, u: str, v: str, attrs: Mapping) -> str:
+    """One link as a sentence: ``Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 000_x.txt``."""
+    parts = [f"{display_name(G, u)} {attrs.get('type')} {display_name(G, v)}"]
+    parts.append(attrs.get("date") or "undated")
+    if attrs.get("status") == "planned":
+        parts.append("planned")
+    parts.append(f"source {source_label(G, attrs.get('doc'))}")
+    return ", ".join(parts)
+
+
+@dataclass
+class Hop:
+    """One step of a path and the links that make it, strongest (then latest) first."""
+
+    source: str
+    target: str
+    links: list[dict]
+    text: str
+
+
+@dataclass
+class Path:
+    """A path as node ids, its explained hops and its cost (hops, or summed distances)."""
+
+    nodes: list[str]
+    hops: list[Hop]
+    cost: float
+
+
+@dataclass
+class PathResult:
+    """The paths found between ``source`` and ``target`` (maybe none) and a message saying so."""
+
+    source: str
+    target: str
+    paths: list[Path] = field(default_factory=list)
+    message: str = ""
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per hop: ``path``, ``step``, ends, the hop's main link and its sentence."""
+        rows = []
+        for i, p in enumerate(self.paths, 1):
+            for j, h in enumerate(p.hops, 1):
+                best = h.links[0]
+                rows.append({"path": i, "step": j, "source": h.source, "target": h.target,
+                             "type": best["type"], "date": best["date"], "status": best["status"],
+                             "doc": best["doc"], "links": len(h.links), "text": h.text,
+                             "evidence": best["evidence"]})
+        return pd.DataFrame(rows, columns=["path", "step", "source", "target", "type", "date", "status",
+                                           "doc", "links", "text", "evidence"])
+
+
+def _hop(F: nx.MultiDiGraph, u: str, v: str, directed: bool,
+         weights: Mapping[str, float] | None) -> Hop:
+    links = []
+    for x, y, a in distinct_links(F.subgraph([u, v])):
+        if x == y or (directed and (x, y) != (u, v) and a.get("type") not in SYMMETRIC_TYPES):
+            continue
+        links.append({"source": x, "target": y, "type": a.get("type"), "date": a.get("date"),
+                      "status": a.get("status"), "doc": a.get("doc"), "evidence": a.get("evidence"),
+                      "weight": link_weight(a, weights), "text": link_text(F, x, y, a)})
+    links.sort(key=lambda r: r["date"] or "", reverse=True)
+    links.sort(key=lambda r: -r["weight"])
+    text = links[0]["text"] + (f" (+{len(links) - 1} more)" if len(links) > 1 else "")
+    return Hop(u, v, links, text)
+
+
+def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | None = None, *,
+               k: int = 1, exclude_types: Iterable[str] = (), exclude_nodes: Iterable[str] = (),
+               weighted: bool = False, weights: Mapping[str, float] | None = None,
+               directed: bool = False) -> PathResult:
+    """The ``k`` shortest simple paths between two entities, each hop explained.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A projection.
+    source, target : str
+        Entity ids, names or aliases (``queries.resolve.find_entity``).
+    filters : graph.filters.Filters, optional
+    k : int
+        How many paths, shortest first (1 to ``MAX_K``). With ``k > 1`` the paths come from
+        Yen's algorithm (``networkx.shortest_simple_paths``): every path is loop-free and no
+        two are equal, though they may share hops.
+    exclude_types : iterable of str
+        Link types not to walk on (in addition to ``filters``).
+    exclude_nodes : iterable of str
+        Entities (ids, names or aliases) not to pass through.
+    weighted : bool
+        False (default): fewest hops, the length Cypher's ``shortestPath`` reports. True: least
+        total distance ``1 / weight``, preferring strong ties (``queries.subgraph``).
+    weights : mapping, optional
+        Link-type weight overrides.
+    directed : bool
+        Follow link direction (symmetric types either way).
+
+    Returns
+    -------
+    PathResult
+        With no paths and a ``message`` when the two are not connected under the filters
+        (not an error: that is an answer).
+
+    Raises
+    ------
+    queries.resolve.EntityLookupError
+        Unknown or ambiguous names, listing candidates.
+    ValueError
+        ``k`` out of range, the same entity at both ends, or an end that is excluded.
+    """
+    if not 1 <= k <= MAX_K:
+        raise ValueError(f"k must be between 1 and {MAX_K}, not {k}")
+    index = name_index(G)
+    s, t = find_entity(G, source, index=index), find_entity(G, target, index=index)
+    if s == t:
+        raise ValueError(f"{source!r} and {target!r} are the same entity ({s})")
+    banned = set(find_entities(G, exclude_nodes))
+    for end, q in ((s, source), (t, target)):
+        if end in banned:
+            raise ValueError(f"{q!r} is both an end of the path and excluded")
+    ex_types = set(exclude_types)
+    F = filter_graph(G, filters)
+    for end, q in ((s, source), (t, target)):
+        if end not in F:
+            raise ValueError(f"{q!r} ({end}) is removed by the filters")
+    if ex_types or banned:
+        base = F
+        F = nx.subgraph_view(base, filter_node=lambda n: n not in banned,
+                             filter_edge=lambda u, v, key: base[u][v][key].get("type") not in ex_types)
+    H = collapse(F, directed=directed, weights=weights)
+    result = PathResult(s, t)
+    ns, nt = display_name(G, s), display_name(G, t)
+    weight = "distance" if weighted else None
+    try:
+        found = list(itertools.islice(nx.shortest_simple_paths(H, s, t, weight=weight), k))
+    except nx.NetworkXNoPath:
+        found = []
+    for nodes in found:
+        hops = [_hop(F, u, v, directed, weights) for u, v in zip(nodes, nodes[1:])]
+        cost = sum(H[u][v]["distance"] for u, v in zip(nodes, nodes[1:])) if weighted else len(hops)
+        result.paths.append(Path(nodes, hops, cost))
+    if not found:
+        result.message = f"{ns} and {nt} are not connected under these filters"
+    else:
+        lengths = sorted({len(p.hops) for p in result.paths})
+        result.message = (f"{len(found)} path(s) between {ns} and {nt}; hops: "
+                          + ", ".join(map(str, lengths)))
+        if len(found) < k:
+            result.message += f" (only {len(found)} of the {k} asked for exist)"
+    return result
+
+
+def shortest_path(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | None = None,
+                  **options) -> PathResult:
+    """``find_paths`` with ``k=1``: one shortest path, or a message that there is none."""
+    return find_paths(G, source, target, filters, k=1, **options)

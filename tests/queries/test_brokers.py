@@ -1,0 +1,245 @@
+"""Brokerage roles (Gould & Fernandez 1989), Burt's measures, cut points and sole connectors.
+
+The role tests use the five elementary triads that define the roles in Gould and Fernandez
+(1989, figure 1); the expected counts and variances are checked against a full enumeration
+of every digraph on four nodes, weighted by its probability under the Bernoulli null.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+
+import networkx as nx
+import pytest
+
+from graph.filters import Filters
+from tests.queries.handmade_graphs import projection, simple
+from queries.brokers import (ROLES, brokerage_roles, brokers, connectors, cut_points, role_counts,
+                             constraint, role_expectations, role_of, sole_connectors)
+from queries.groups import group_of
+from queries.subgraph import collapse
+
+
+def digraph(arcs, nodes=()):
+    D = nx.DiGraph()
+    D.add_nodes_from(nodes)
+    D.add_edges_from(arcs)
+    return D
+
+
+@pytest.mark.parametrize("groups, role", [
+    ("AAA", "coordinator"),
+    ("ABA", "itinerant"),
+    ("ABB", "gatekeeper"),
+    ("AAB", "representative"),
+    ("ABC", "liaison"),
+])
+def test_each_elementary_triad_gives_its_role(groups, role):
+    D = digraph([("a", "v"), ("v", "c")])
+    counts = role_counts(D, dict(zip("avc", groups)))
+    assert counts.loc["v", role] == 1
+    assert counts.loc["v", "total"] == 1
+    assert counts.loc[["a", "c"], "total"].sum() == 0
+
+
+def test_closed_triad_and_reciprocated_pair_are_not_brokerage():
+    assert role_counts(digraph([("a", "v"), ("v", "c"), ("a", "c")]), dict.fromkeys("avc", "A"))["total"].sum() == 0
+    assert role_counts(digraph([("a", "v"), ("v", "a")]), dict.fromkeys("av", "A"))["total"].sum() == 0
+
+
+def brute_force(arcs: set, groups: dict) -> dict:
+    """Role counts straight from the definition: every ordered triple."""
+    out = {v: dict.fromkeys([*ROLES, "total"], 0) for v in groups}
+    for a, v, c in itertools.permutations(groups, 3):
+        if (a, v) in arcs and (v, c) in arcs and (a, c) not in arcs:
+            out[v][role_of(groups[a], groups[v], groups[c])] += 1
+            out[v]["total"] += 1
+    return out
+
+
+def test_counts_equal_brute_force_on_a_mixed_graph():
+    arcs = [(1, 2), (2, 3), (3, 1), (2, 4), (4, 5), (5, 2), (1, 4), (6, 2), (2, 6), (3, 6), (5, 6), (6, 7), (7, 3)]
+    groups = {1: "A", 2: "A", 3: "B", 4: "B", 5: "C", 6: "A", 7: "C"}
+    assert role_counts(digraph(arcs), groups).to_dict("index") == brute_force(set(arcs), groups)
+
+
+@pytest.mark.parametrize("groups", [{0: "A", 1: "A", 2: "A", 3: "B"}, {0: "A", 1: "A", 2: "B", 3: "C"}])
+def test_expectation_and_variance_are_exact_under_the_bernoulli_null(groups):
+    """Enumerate all 4,096 digraphs on 4 nodes; weight each by d^k (1-d)^(12-k)."""
+    nodes = list(groups)
+    possible = [(a, b) for a in nodes for b in nodes if a != b]
+    observed = digraph([(0, 1), (1, 2), (2, 3), (3, 0), (1, 3)], nodes)  # density 5/12
+    d = nx.density(observed)
+    mean, sd = role_expectations(observed, groups)
+    cols = [*ROLES, "total"]
+    m1 = {v: dict.fromkeys(cols, 0.0) for v in nodes}
+    m2 = {v: dict.fromkeys(cols, 0.0) for v in nodes}
+    for bits in itertools.product((0, 1), repeat=len(possible)):
+        arcs = {e for e, b in zip(possible, bits) if b}
+        p = d ** len(arcs) * (1 - d) ** (len(possible) - len(arcs))
+        for v, c in brute_force(arcs, groups).items():
+            for r in cols:
+                m1[v][r] += p * c[r]
+                m2[v][r] += p * c[r] ** 2
+    for v in nodes:
+        for r in cols:
+            assert mean.loc[v, r] == pytest.approx(m1[v][r], abs=1e-12), (v, r)
+            assert sd.loc[v, r] == pytest.approx(math.sqrt(m2[v][r] - m1[v][r] ** 2), abs=1e-9), (v, r)
+
+
+def test_coordinator_moments_match_the_published_closed_form():
+    """sna::brokerage: E = (n-1)(n-2) d^2 (1-d); Var = E (1 - d^2 (1-d) + 2 (n-3) d (1-d)^2)."""
+    D = digraph([(i, (i + 1) % 7) for i in range(7)] + [(0, 3), (4, 1)])
+    groups = {i: "A" if i < 5 else "B" for i in range(7)}
+    d, n = nx.density(D), 5
+    mean, sd = role_expectations(D, groups)
+    e = (n - 1) * (n - 2) * d ** 2 * (1 - d)
+    assert mean.loc[0, "coordinator"] == pytest.approx(e)
+    assert sd.loc[0, "coordinator"] ** 2 == pytest.approx(e * (1 - d ** 2 * (1 - d) + 2 * (n - 3) * d * (1 - d) ** 2))
+
+
+def test_hand_computed_z_score():
+    """1 -> 2 -> 3 -> 4, groups A A B B: node 2 is a representative, node 3 a gatekeeper.
+
+    d = 3/12; p = d^2 (1-d) = 0.046875; for node 2 (own group {1, 2}, two outsiders) N = 2,
+    C = 2: E = 0.09375, Var = 2 p (1-p) + 2 d^3 (1-d)^3 = 0.1025390625, z = 0.90625 / 0.3202172.
+    """
+    G = projection([(str(i), str(i), "Organization", [], {"team": "AB"[i > 2]}) for i in range(1, 5)],
+                   [("1", "MET_WITH", "2", "d1"), ("2", "MET_WITH", "3", "d2"), ("3", "MET_WITH", "4", "d3")])
+    G = nx.MultiDiGraph(G)
+    for _, _, a in G.edges(data=True):
+        a["type"] = "SUPPORTS"  # directed type, so the arcs keep their direction
+    df = brokerage_roles(G, "team", directed=True).set_index("id")
+    assert df.loc["2", "representative"] == 1 and df.loc["2", "total"] == 1
+    assert df.loc["3", "gatekeeper"] == 1
+    assert df.loc["2", "exp_representative"] == pytest.approx(0.09375, abs=1e-3)
+    assert df.loc["2", "z_representative"] == pytest.approx(0.90625 / math.sqrt(0.1025390625), abs=1e-3)
+
+
+def test_undirected_links_count_both_ways():
+    G = projection([("a", "a", "Organization", [], {"team": "A"}), ("v", "v", "Organization", [], {"team": "A"}),
+                    ("c", "c", "Organization", [], {"team": "B"})],
+                   [("a", "MET_WITH", "v", "d1"), ("v", "MET_WITH", "c", "d2")])
+    row = brokerage_roles(G, "team").set_index("id").loc["v"]
+    assert (row["gatekeeper"], row["representative"], row["total"]) == (1, 1, 2)
+
+
+def test_country_grouping_follows_located_in_chains(eco):
+    groups = group_of(eco, "country")
+    assert groups["cbfez"] == "han-quoc"  # CBFEZ -> Busan -> Hàn Quốc
+    assert groups["so-kh-cn-tp-hcm"] == "viet-nam"
+    assert groups["han-quoc"] == "han-quoc"
+    assert groups["vkbia"] == "?"
+    assert group_of(eco, "city")["fly-asia-2024"] == "busan"
+
+
+def test_country_property_is_used_when_no_chain(eco):
+    eco.nodes["vkbia"]["country"] = "Han Quoc"
+    assert group_of(eco, "country")["vkbia"] == "han-quoc"
+
+
+def test_burt_measures_by_hand():
+    """Star with three unlinked contacts and a triangle (unit weights)."""
+    df = brokers(simple([("hub", "a"), ("hub", "b"), ("hub", "c"), ("x", "y"), ("y", "z"), ("z", "x")]),
+                 by="kind").set_index("id")
+    assert df.loc["hub", "constraint"] == pytest.approx(3 * (1 / 3) ** 2)
+    assert df.loc["hub", "effective_size"] == pytest.approx(3)
+    assert df.loc["a", "constraint"] == pytest.approx(1)
+    assert df.loc["x", "constraint"] == pytest.approx(2 * (1 / 2 + 1 / 4) ** 2)
+    assert df.loc["x", "effective_size"] == pytest.approx(1)
+    assert df.loc["hub", "betweenness"] == pytest.approx(3 / 15)  # 3 of the 15 pairs of 7 nodes
+
+
+def test_burt_measures_equal_networkx_weighted(eco):
+    H = collapse(eco)
+    df = brokers(eco).set_index("id")
+    ref = nx.constraint(H, weight="weight")
+    assert df.loc["so-kh-cn-tp-hcm", "constraint"] == pytest.approx(ref["so-kh-cn-tp-hcm"])
+
+
+def test_sole_connector_of_an_otherwise_unconnected_pair(eco):
+    groups = group_of(eco, "country")
+    sole = sole_connectors(collapse(eco), groups)
+    assert sole[frozenset({"viet-nam", "israel"})] == {"so-kh-cn-tp-hcm", "iia"}
+    assert sole[frozenset({"viet-nam", "han-quoc"})] == set()  # several independent ties
+    table = brokers(eco).set_index("id")
+    # IIA's only tie reaches Korea too, in two steps through the Sở
+    assert table.loc["iia", "exclusive_pairs"] == "Hàn Quốc – Israel; Israel – Việt Nam"
+    assert table.loc["so-kh-cn-tp-hcm", "exclusive"] == 2
+
+
+def test_liaison_alone_is_the_sole_connector():
+    G = projection([("vn", "VN", "Country"), ("kr", "KR", "Country"), ("a", "A", "Agency"), ("b", "B", "Agency"),
+                    ("x", "X", "Organization")],
+                   [("a", "LOCATED_IN", "vn", "d"), ("b", "LOCATED_IN", "kr", "d"), ("x", "MET_WITH", "a", "d"),
+                    ("x", "MET_WITH", "b", "d")])
+    sole = sole_connectors(collapse(G), group_of(G, "country"))
+    assert sole[frozenset({"vn", "kr"})] == {"x", "a", "b"}
+
+
+def test_which_organisations_connect_vietnam_and_korea(eco):
+    res = connectors(eco, "viet nam", "Korea")
+    assert (res.a, res.b) == ("viet-nam", "han-quoc")
+    df = res.connectors.set_index("id")
+    assert df.loc["vkbia", "role"] == "liaison"
+    assert df.loc["vkbia", "brokered"] == 0  # SIHUB and CBFEZ plan to sign directly
+    done = connectors(eco, "Vietnam", "han-quoc", filters=Filters(status="done")).connectors.set_index("id")
+    assert done.loc["vkbia", "brokered"] == 1
+    assert df.loc["kotra-hcm", "partners_b"] == "CBFEZ"
+    assert df.loc["so-kh-cn-tp-hcm", "role"] == "member of Việt Nam"
+    assert df.loc["so-kh-cn-tp-hcm", "links_across"] == 2  # Busan, Chungbuk Technopark
+    assert df.loc["so-kh-cn-tp-hcm", "first"] == "2023"
+    assert "iia" not in df.index
+    assert {"d1", "d2", "d3"} <= set(res.links["doc"])
+    assert res.links["evidence"].notna().all()
+
+
+def test_connectors_with_ids_names_and_filters(eco):
+    res = connectors(eco, "viet-nam", "Hàn Quốc", filters=Filters(types=frozenset({"MET_WITH"})))
+    assert set(res.connectors["id"]) == {"so-kh-cn-tp-hcm", "busan", "kotra-hcm", "cbfez"}
+    with pytest.raises(LookupError, match="Israel"):
+        connectors(eco, "Vietnam", "Isreal")
+    assert connectors(eco, "Israel", "Korea").message == "1 entity connects Israel and Hàn Quốc"
+    none = connectors(eco, "Israel", "Korea", filters=Filters(types=frozenset({"COOPERATES_WITH"})))
+    assert none.connectors.empty and "nothing connects Israel and Hàn Quốc" in none.message
+
+
+def test_bridges_and_articulation_points(eco):
+    cuts = cut_points(eco)
+    ap = cuts.articulation_points.set_index("id")
+    # without the Sở: IIA + Israel, and Lê Thanh Minh, are cut off from the rest
+    assert (ap.loc["so-kh-cn-tp-hcm", "pieces"], ap.loc["so-kh-cn-tp-hcm", "cut_off"]) == (3, 3)
+    assert "busan" not in ap.index  # Busan's neighbours also meet through Chungbuk and FLY ASIA
+    first = cuts.bridges.iloc[0]
+    assert {first["source"], first["target"]} == {"so-kh-cn-tp-hcm", "iia"}
+    assert (first["types"], first["cut_off"]) == ("MET_WITH", 2)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_fast_constraint_equals_networkx(directed):
+    import random
+    rng = random.Random(3)
+    H = nx.gnm_random_graph(30, 60, seed=3, directed=directed)
+    H.add_node(99)
+    for _, _, e in H.edges(data=True):
+        e["weight"] = rng.choice([0.5, 1.0, 2.0, 3.0])
+    ours, ref = constraint(H), nx.constraint(H, weight="weight")
+    assert math.isnan(ours[99]) and math.isnan(ref[99])
+    assert all(ours[n] == pytest.approx(ref[n], rel=1e-9) for n in H if n != 99)
+
+
+def test_cut_points_equal_removal_by_brute_force():
+    H = nx.relabel_nodes(nx.gnm_random_graph(40, 45, seed=5), str)
+    G = simple(list(H.edges()))
+    cuts = cut_points(G)
+    U = collapse(G)
+    assert {frozenset(e) for e in nx.bridges(U)} == {frozenset((r.source, r.target)) for r in cuts.bridges.itertuples()}
+    assert set(nx.articulation_points(U)) == set(cuts.articulation_points["id"])
+    for r in cuts.articulation_points.itertuples():
+        comp = nx.node_connected_component(U, r.id) - {r.id}
+        sizes = sorted(len(c) for c in nx.connected_components(U.subgraph(comp)))
+        assert (r.pieces, r.cut_off) == (len(sizes), sum(sizes[:-1]))
+    for r in cuts.bridges.itertuples():
+        rest = nx.restricted_view(U, [], [(r.source, r.target)])
+        a, b = len(nx.node_connected_component(rest, r.source)), len(nx.node_connected_component(rest, r.target))
+        assert r.cut_off == min(a, b)

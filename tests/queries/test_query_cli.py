@@ -1,0 +1,96 @@
+"""``ecograph query`` on a hand-built projection.
+
+``app.cli.context`` (the projection from the store) is replaced by a module returning the
+hand-built graph filtered like the store would, so these tests exercise the commands, their
+options and their output formats, not the database.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import types
+
+import pytest
+from click.testing import CliRunner
+
+from app.cli.query import query
+from tests.queries.handmade_graphs import projection
+from queries.subgraph import filter_graph
+
+
+@pytest.fixture
+def run(eco, monkeypatch):
+    seen = []
+
+    def projected_graph(filters):
+        seen.append(filters)
+        return filter_graph(eco, filters)
+
+    monkeypatch.setitem(sys.modules, "app.cli.context", types.SimpleNamespace(projected_graph=projected_graph))
+
+    def invoke(*args):
+        return CliRunner().invoke(query, list(args), catch_exceptions=False)
+    invoke.seen = seen
+    return invoke
+
+
+def test_every_command_has_help(run):
+    for cmd in ("centrality", "brokers", "path", "ego", "communities", "timeline", "brief"):
+        r = run(cmd, "--help")
+        assert r.exit_code == 0 and "--min-confidence" in r.output and "--directed" in r.output, cmd
+
+
+def test_centrality_json_with_filters(run):
+    r = run("centrality", "--only", "agency", "--type", "MET_WITH", "--status", "done", "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert {row["kind"] for row in rows} == {"Agency"} and "pagerank_pct" in rows[0]
+    f = run.seen[-1]
+    assert f.types == frozenset({"MET_WITH"}) and f.status == "done"
+
+
+def test_brokers_between_two_countries_in_one_command(run):
+    r = run("brokers", "--between", "Việt Nam", "korea", "--format", "csv")
+    assert r.exit_code == 0
+    assert "connect Việt Nam and Hàn Quốc" in r.stderr
+    assert "vkbia" in r.stdout and r.stdout.startswith("id,name,kind,group,role")
+    assert run("brokers", "--between", "Việt Nam", "korea", "--links").exit_code == 0
+    assert run("brokers", "--roles", "--by", "kind").exit_code == 0
+    assert "articulation points" in run("brokers", "--cut-points").stderr
+
+
+def test_path_table_and_messages(run):
+    r = run("path", "tp hcm", "Busan")
+    assert r.exit_code == 0
+    assert "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 001_bai.txt" in r.stdout
+    r = run("path", "Busann", "TP.HCM")
+    assert r.exit_code == 1 and "closest" in r.stderr
+    r = run("path", "busan", "tp-hcm", "-k", "0")
+    assert r.exit_code == 1 and "k must be" in r.stderr
+
+
+def test_ego_timeline_communities_brief(run):
+    r = run("ego", "Busan", "--hops", "50")
+    assert r.exit_code == 1 and "hops must be" in r.stderr
+    assert "busan" in run("ego", "Busan", "IIA", "--format", "csv").stdout
+    r = run("timeline", "--entity", "Busan", "--format", "json")
+    assert json.loads(r.stdout)[0]["year"] == "2023"
+    assert "partners" in run("timeline", "--new-partners", "--entity", "busan").stdout
+    assert "modularity" in run("communities").stderr
+    md = run("brief", "Busan", "--home", "Sở KH&CN TP.HCM")
+    assert md.exit_code == 0 and md.stdout.startswith("# Hồ sơ chuyến công tác: Busan")
+    data = json.loads(run("brief", "Busan", "--home", "so-kh-cn-tp-hcm", "--format", "json", "--lang", "en").stdout)
+    assert data["lang"] == "en" and data["links"]
+
+
+def test_bad_filter_values_are_usage_errors(run):
+    assert run("centrality", "--date-from", "21/08/2024").exit_code == 2
+    assert run("centrality", "--weight", "MET_WITH=abc").exit_code == 2
+    assert run("centrality", "--kind", "Planet").exit_code == 2
+
+
+def test_empty_graph_is_a_clear_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "app.cli.context",
+                        types.SimpleNamespace(projected_graph=lambda filters: projection([], [])))
+    r = CliRunner().invoke(query, ["centrality"])
+    assert r.exit_code == 1 and "graph is empty" in r.stderr

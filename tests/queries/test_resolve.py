@@ -1,0 +1,29 @@
+"""Finding entities by id, name or alias."""
+from __future__ import annotations
+
+import pytest
+
+from queries.resolve import EntityLookupError, find_entities, find_entity
+
+
+@pytest.mark.parametrize("query", ["tp-hcm", "TP.HCM", "tp hcm", "Thành phố Hồ Chí Minh", "thanh pho ho chi minh",
+                                   "TP HỒ CHÍ MINH"])
+def test_any_spelling_finds_the_city(eco, query):
+    assert find_entity(eco, query) == "tp-hcm"
+
+
+def test_unknown_name_suggests_the_closest(eco):
+    with pytest.raises(EntityLookupError, match="Busan") as e:
+        find_entity(eco, "Busann")
+    assert ("busan", "Busan", "City") in e.value.candidates
+
+
+def test_ambiguous_name_lists_candidates(eco):
+    eco.add_node("sihub-2", name="SIHUB", kind="Organization", aliases=[])
+    with pytest.raises(EntityLookupError, match="2 entities") as e:
+        find_entity(eco, "sihub")
+    assert {c[0] for c in e.value.candidates} == {"spark", "sihub-2"}
+
+
+def test_several_names_in_order_without_duplicates(eco):
+    assert find_entities(eco, ["IIA", "Busan", "busan"]) == ["iia", "busan"]
