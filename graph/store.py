@@ -28,7 +28,7 @@ from graph.dialect import Dialect
 from graph.filters import Filters
 from graph.model import Document, Entity, Link, RecordError
 from graph.names import fold, key
-from graph.ontology import DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, SYMMETRIC_TYPES, label, rel_type
+from graph.ontology import DOCUMENT_LABEL, ENTITY_LABEL, LINK_TYPES, MENTIONS, SYMMETRIC_TYPES, label, rel_type
 
 CHUNK = 5000
 
@@ -136,6 +136,29 @@ def _normalised(link: Link) -> Link:
         link = Link(link.target, link.source, link.type, link.doc, link.status, link.date,
                     link.evidence, link.confidence, link.properties)
     return link
+
+
+def _merge_repeats(links: list[Link]) -> list[Link]:
+    """One link per (source, type, target, document), as the store keys them.
+
+    A document may state the same link several times with different dates (two funding
+    rounds, two meetings): the earliest date stands, and ``dates`` and ``occurrences`` keep
+    the rest, so that repeated ties can weigh more than single ones.
+    """
+    groups: dict[tuple, list[Link]] = {}
+    for lk in map(_normalised, links):
+        groups.setdefault((lk.source, lk.type, lk.target, lk.doc), []).append(lk)
+    out = []
+    for group in groups.values():
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        dates = sorted({lk.date for lk in group if lk.date})
+        first = min(group, key=lambda lk: (lk.date is None, lk.date or ""))
+        out.append(Link(first.source, first.target, first.type, first.doc, first.status, first.date,
+                        first.evidence, max(lk.confidence for lk in group),
+                        {**first.properties, "occurrences": len(group), "dates": dates}))
+    return out
 
 
 def _link_props(link: Link) -> dict[str, Any]:
@@ -288,7 +311,7 @@ class Store:
             tx.run(_DOC_CITED, rows=[{"id": c.id, "props": {k: v for k, v in {
                 "title": c.title, "path": c.path, "date": c.date, "kind": c.kind}.items() if v}}
                 for c in cited if c.id != doc.id]).consume()
-        links = list({(lk.source, lk.type, lk.target, lk.doc): lk for lk in map(_normalised, links)}.values())
+        links = _merge_repeats(links)
         ends = {end for lk in links for end in (lk.source, lk.target)}
         existing = {r["id"]: r for ids in _chunks(sorted(set(by_id) | ends))
                     for r in tx.run(_EXISTING, ids=ids).data()}
@@ -441,6 +464,21 @@ class Store:
         wanted = set(kinds) if kinds is not None else None
         return [Entity(r["id"], r["name"], r["kind"], list(r["aliases"] or []))
                 for r in self._read(_KNOWN) if wanted is None or r["kind"] in wanted]
+
+    def shortest_path_length(self, source: str, target: str, max_hops: int = 10) -> int | None:
+        """Hops on the shortest path between two entities by Cypher's ``shortestPath``, or None.
+
+        Direction is ignored and only the ontology's link types are followed (never a
+        document's ``MENTIONS``), as ``queries.paths`` counts hops on the projection.
+        """
+        hops = int(max_hops)
+        if not 1 <= hops <= 50:
+            raise ValueError(f"max_hops must be between 1 and 50, not {max_hops!r}")
+        types = "|".join(rel_type(t) for t in LINK_TYPES)
+        rows = self._read(f"MATCH (a:{ENTITY_LABEL} {{id: $a}}), (b:{ENTITY_LABEL} {{id: $b}}) "
+                          f"MATCH p = shortestPath((a)-[:{types}*..{hops}]-(b)) RETURN length(p) AS n",
+                          a=source, b=target)
+        return rows[0]["n"] if rows else None
 
     def documents(self) -> list[dict[str, Any]]:
         """Every document with its title, date, path, kind and checksum."""

@@ -78,9 +78,11 @@ def dataset(name: str, path: Path, force: bool, quiet: bool) -> None:
     except (ValueError, OSError) as exc:
         raise BadInput(str(exc)) from None
     parsed = time.perf_counter() - started
+    written = 0
     with store() as s:
         for batch in _progress(batches, quiet, "write"):
             summary = s.write_document(batch.document, batch.entities, batch.links, force=force)
+            written += sum(summary.links.values())
             report = batch.report
             click.echo(f"{batch.document.id}: {summary.status}; {report.rows} rows, "
                        f"entities {summary.entities_new} new, {summary.entities_merged} merged, "
@@ -95,10 +97,8 @@ def dataset(name: str, path: Path, force: bool, quiet: bool) -> None:
                 click.echo(f"  {len(summary.kind_conflicts)} entities kept the kind they already had, "
                            f"e.g. {summary.kind_conflicts[0]}", err=True)
     total = time.perf_counter() - started
-    links = sum(len(b.links) for b in batches)
-    click.echo(f"{name}: {len(batches)} files, {links} links in {total:.1f} s "
-               f"(parse {parsed:.1f} s, write {total - parsed:.1f} s, {links / max(total - parsed, 1e-9):,.0f} links/s)",
-               err=True)
+    click.echo(f"{name}: {len(batches)} files, {written} links written in {total:.1f} s (parse {parsed:.1f} s, "
+               f"write {total - parsed:.1f} s, {written / max(total - parsed, 1e-9):,.0f} links/s)", err=True)
 
 
 def _progress(items: list, quiet: bool, desc: str):

@@ -261,3 +261,14 @@ def test_version_changes_with_every_write(store):
     v3 = store.version()
     store.delete_document("a.txt")
     assert len({v0, v1, v2, v3, store.version()}) == 5
+
+
+def test_a_link_repeated_in_one_document_is_one_link_with_its_dates(store):
+    entities = [Entity("f", "Fund", "Fund"), Entity("s", "Startup", "Startup")]
+    links = [Link("f", "s", "INVESTED_IN", "d.csv", date="2012-05", properties={"amount": 5.0}),
+             Link("f", "s", "INVESTED_IN", "d.csv", date="2010-01", properties={"amount": 1.0})]
+    summary = write(store, doc("d.csv"), entities, links)
+    assert summary.links["INVESTED_IN"] == 1
+    edge = store.project().edges["f", "s", "INVESTED_IN|d.csv"]
+    assert (edge["date"], edge["amount"], edge["occurrences"], edge["dates"]) == \
+        ("2010-01", 1.0, 2, ["2010-01", "2012-05"])
