@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 import networkx as nx
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
 from graph.cypher_guard import check_read_only
@@ -266,15 +268,29 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @contextmanager
+    def _connected(self) -> Iterator[None]:
+        """Turn a lost connection into ``StoreUnavailable``: what was committed stays, the rest was not written."""
+        try:
+            yield
+        except (ServiceUnavailable, SessionExpired, ConnectionError) as exc:
+            reason = str(exc).split("\n")[0][:160]
+            raise StoreUnavailable(f"lost the connection to the graph database at {self.address} ({reason}). "
+                                   "Documents already written are kept and the one in progress was not "
+                                   "written: run the command again once the database is back "
+                                   "(`ecograph db status`).") from None
+
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = self.driver.execute_query(query, params, database_=self.dialect.database,
-                                                  routing_="r")
+        with self._connected():
+            records, _, _ = self.driver.execute_query(query, params, database_=self.dialect.database,
+                                                      routing_="r")
         return [r.data() for r in records]
 
     def setup_schema(self) -> None:
         """Create the uniqueness constraints and the name index; safe to run every time."""
-        for statement in SCHEMA:
-            self.driver.execute_query(statement, database_=self.dialect.database)
+        with self._connected():
+            for statement in SCHEMA:
+                self.driver.execute_query(statement, database_=self.dialect.database)
 
     # ---- writing ---------------------------------------------------------------------------
 
@@ -288,7 +304,7 @@ class Store:
         is written. ``cited`` are the documents the links say they come from, when that is
         not ``doc`` itself; they are recorded (title, date, path) unless already known.
         """
-        with self.driver.session(database=self.dialect.database) as session:
+        with self._connected(), self.driver.session(database=self.dialect.database) as session:
             return session.execute_write(self._write, doc, entities, links, force, list(cited))
 
     def _write(self, tx: ManagedTransaction, doc: Document, entities: list[Entity], links: list[Link],
@@ -398,12 +414,13 @@ class Store:
             tx.run(_DOC_DELETE, id=doc_id).consume()
             return True
 
-        with self.driver.session(database=self.dialect.database) as session:
+        with self._connected(), self.driver.session(database=self.dialect.database) as session:
             return session.execute_write(work)
 
     def clear(self) -> None:
         """Delete the whole graph (every entity, link and document)."""
-        self.driver.execute_query(_CLEAR, database_=self.dialect.database)
+        with self._connected():
+            self.driver.execute_query(_CLEAR, database_=self.dialect.database)
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -416,7 +433,8 @@ class Store:
         """
         check_read_only(text)
         c = _Collector()
-        with self.driver.session(database=self.dialect.database, default_access_mode="READ") as session:
+        with self._connected(), self.driver.session(database=self.dialect.database,
+                                                    default_access_mode="READ") as session:
             tx = session.begin_transaction()
             try:
                 result = tx.run(text, params or {})

@@ -32,3 +32,7 @@ def cli() -> None:
 for command in (db.db, db.stats, demo.demo, extract.extract, ingest.ingest, transfer.import_,
                 transfer.export, query.query):
     cli.add_command(command)
+
+
+if __name__ == "__main__":
+    cli()
