@@ -282,9 +282,9 @@ class Store:
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         with self._connected():
-            records, _, _ = self.driver.execute_query(query, params, database_=self.dialect.database,
-                                                      routing_="r")
-        return [r.data() for r in records]
+            records, _, keys = self.driver.execute_query(query, params, database_=self.dialect.database,
+                                                         routing_="r")
+        return [dict(zip(keys, r.values())) for r in records]  # Record.data() would take twice as long
 
     def setup_schema(self) -> None:
         """Create the uniqueness constraints and the name index; safe to run every time."""
@@ -524,18 +524,15 @@ class Store:
         dropped with them. ``graph["documents"]`` maps document ids to their properties.
         """
         filters = filters or Filters()
+        nodes, links = self._read(_NODES), self._read(_LINKS)
         g = nx.MultiDiGraph()
         g.graph["documents"] = {d["id"]: {k: v for k, v in d.items() if k != "id"}
                                 for d in self.documents()
                                 if filters.sources is None or d["id"] in filters.sources}
-        for r in self._read(_NODES):
-            attrs = _node_attrs(r["p"])
-            if filters.keeps_node(attrs):
-                g.add_node(r["p"]["id"], **attrs)
-        for r in self._read(_LINKS):
-            attrs = _edge_attrs(r["type"], r["p"])
-            if r["s"] in g and r["t"] in g and filters.keeps_link(attrs):
-                g.add_edge(r["s"], r["t"], key=_edge_key(r["type"], r["p"]), **attrs)
+        g.add_nodes_from((r["p"]["id"], attrs) for r in nodes
+                         if filters.keeps_node(attrs := _node_attrs(r["p"])))
+        g.add_edges_from((r["s"], r["t"], _edge_key(r["type"], r["p"]), attrs) for r in links
+                         if r["s"] in g and r["t"] in g and filters.keeps_link(attrs := _edge_attrs(r["type"], r["p"])))
         return g
 
     def neighbourhood(self, ids: Iterable[str], hops: int = 1,
