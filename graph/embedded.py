@@ -106,7 +106,7 @@ def password(p: Paths) -> str:
     return p.password.read_text(encoding="utf-8").strip()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -168,9 +168,9 @@ def _log_tail(p: Paths, lines: int = 15) -> str:
 
 def _spawn(p: Paths, heap: str) -> ServerRecord:
     password(p)
-    bolt, http = _free_port(), _free_port()
+    bolt, http = free_port(), free_port()
     while http == bolt:
-        http = _free_port()
+        http = free_port()
     cmd = [sys.executable, "-m", _MODULE, "--root", str(p.root), "--database", DATABASE,
            "--bolt-port", str(bolt), "--http-port", str(http), "--password-file", str(p.password),
            "--heap", heap]

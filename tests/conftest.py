@@ -48,6 +48,14 @@ def session_store(db_home):
 
 
 @pytest.fixture
+def free_port() -> int:
+    """A loopback port nothing listens on (as of now)."""
+    from graph.embedded import free_port as pick
+
+    return pick()
+
+
+@pytest.fixture
 def store(session_store):
     """The session's store, emptied before the test."""
     session_store.clear()

@@ -1,22 +1,14 @@
 """Opening the store: a wrong address or password is one clear sentence, never a trace."""
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from graph.connect import open_store
 from graph.store import StoreUnavailable
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_nothing_listening(monkeypatch):
-    port = _free_port()
+def test_nothing_listening(monkeypatch, free_port):
+    port = free_port
     monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{port}")
     monkeypatch.setenv("NEO4J_PASSWORD", "secret-pw")
     with pytest.raises(StoreUnavailable) as err:

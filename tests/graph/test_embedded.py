@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import stat
 import threading
 
@@ -57,13 +56,10 @@ def test_stale_record_of_a_dead_server_is_replaced(home):
     assert second.pid != first.pid and embedded.running(home) == second
 
 
-def test_record_whose_pid_belongs_to_another_program_is_stale(home):
+def test_record_whose_pid_belongs_to_another_program_is_stale(home, free_port):
     p = embedded.paths(home)
     p.home.mkdir(parents=True)
-    free = socket.socket()
-    free.bind(("127.0.0.1", 0))
-    port = free.getsockname()[1]
-    free.close()
+    port = free_port
     p.record.write_text(json.dumps({"pid": os.getpid(), "bolt_port": port, "http_port": port,
                                     "database": "ecograph", "root": str(p.root), "started": 0}))
     assert embedded.running(home) is None

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import socket
-
 from click.testing import CliRunner
 
 from app.cli.main import cli
@@ -65,14 +63,8 @@ def test_ingest_skips_bad_files_and_goes_on(store, shared, tmp_path):
     assert only_bad.exit_code == 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_unreachable_database_is_one_line_and_exit_3(monkeypatch):
-    port = _free_port()
+def test_unreachable_database_is_one_line_and_exit_3(monkeypatch, free_port):
+    port = free_port
     monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{port}")
     monkeypatch.setenv("NEO4J_PASSWORD", "pw-secret")
     result = CliRunner().invoke(cli, ["stats"])
