@@ -86,7 +86,8 @@ def paths(home: Path | None = None) -> Paths:
 
 def _private_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    if os.stat(path).st_mode & 0o077:
+        os.chmod(path, 0o700)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -204,16 +205,21 @@ def ensure_running(home: Path | None = None, heap: str | None = None) -> ServerR
     accepts connections) is cleaned up first.
     """
     p = paths(home)
-    _private_dir(p.home)
-    with filelock.FileLock(str(p.lock), timeout=START_TIMEOUT + 30):
-        rec = _read_record(p)
-        if rec is not None:
-            if _is_our_process(rec):
-                if _accepts(rec.bolt_port):
-                    return rec
-                _kill(rec.pid, 10)
-            p.record.unlink(missing_ok=True)
-        return _spawn(p, heap or os.environ.get("ECOGRAPH_DB_HEAP", "2g"))
+    try:
+        _private_dir(p.home)
+        with filelock.FileLock(str(p.lock), timeout=START_TIMEOUT + 30, mode=0o600):
+            rec = _read_record(p)
+            if rec is not None:
+                if _is_our_process(rec):
+                    if _accepts(rec.bolt_port):
+                        return rec
+                    _kill(rec.pid, 10)
+                p.record.unlink(missing_ok=True)
+            return _spawn(p, heap or os.environ.get("ECOGRAPH_DB_HEAP", "2g"))
+    except OSError as exc:
+        raise EmbeddedError(f"cannot start the embedded database in {p.home}: {exc.strerror or exc} "
+                            f"({exc.filename or p.home}); the data directory must be writable and have "
+                            "free space") from None
 
 
 def stop(home: Path | None = None) -> bool:
@@ -221,7 +227,7 @@ def stop(home: Path | None = None) -> bool:
     p = paths(home)
     if not p.home.exists():
         return False
-    with filelock.FileLock(str(p.lock), timeout=STOP_TIMEOUT + 30):
+    with filelock.FileLock(str(p.lock), timeout=STOP_TIMEOUT + 30, mode=0o600):
         rec = _read_record(p)
         was = rec is not None and _is_our_process(rec)
         if was:

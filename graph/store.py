@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
 from graph.cypher_guard import check_read_only
@@ -305,7 +305,14 @@ class Store:
         not ``doc`` itself; they are recorded (title, date, path) unless already known.
         """
         with self._connected(), self.driver.session(database=self.dialect.database) as session:
-            return session.execute_write(self._write, doc, entities, links, force, list(cited))
+            try:
+                return session.execute_write(self._write, doc, entities, links, force, list(cited))
+            except Neo4jError as exc:
+                raise StoreUnavailable(
+                    f"the database at {self.address} could not write {doc.id} ({exc.message or exc.code}); "
+                    f"nothing of {doc.id} was written and the rest of the graph is as it was. Check that "
+                    "the database's disk has free space and is writable (`ecograph db status` shows where "
+                    "the embedded database keeps its data and log), then run the command again.") from None
 
     def _write(self, tx: ManagedTransaction, doc: Document, entities: list[Entity], links: list[Link],
                force: bool, cited: list[Document]) -> WriteSummary:
