@@ -35,9 +35,17 @@ def slug(text: str) -> str:
 
     The same name always gives the same slug, so re-ingesting an entity finds the node it made
     before. Names with no letter or digit (emoji only, punctuation) fall back to a hash so that
-    they still get a valid id.
+    they still get a valid id; so does the tail of a slug longer than 120 characters, so that two
+    long names sharing their first words still get two ids.
     """
     words = [w for w in _NON_WORD.split(fold(text)) if w]
-    if words:
-        return "-".join(words)[:120]
-    return "x-" + hashlib.sha1(nfc(text).encode("utf-8")).hexdigest()[:12]
+    if not words:
+        return "x-" + _digest(nfc(text))
+    joined = "-".join(words)
+    if len(joined) <= 120:
+        return joined
+    return joined[:107].rstrip("-") + "-" + _digest(joined)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from app.cli import db, demo, extract, ingest, query, transfer
+from app.cli import app, db, demo, extract, ingest, query, transfer
 from graph.config import config_path, data_dir
 
 HELP = f"""Ecosystem relationship graph explorer.
@@ -29,7 +29,7 @@ def cli() -> None:
     pass
 
 
-for command in (db.db, db.stats, demo.demo, extract.extract, ingest.ingest, transfer.import_,
+for command in (app.app, db.db, db.stats, demo.demo, extract.extract, ingest.ingest, transfer.import_,
                 transfer.export, query.query):
     cli.add_command(command)
 

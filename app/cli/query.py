@@ -97,6 +97,19 @@ def _top(df: pd.DataFrame, top: int | None) -> pd.DataFrame:
     return df if top is None else df.head(top)
 
 
+def _pivots(ctx, param, value):
+    if value in ("auto", "exact"):
+        return value
+    try:
+        return int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: use auto, exact or a number of pivots") from None
+
+
+PIVOTS = click.option("--pivots", default="auto", show_default=True, callback=_pivots, metavar="auto|exact|N",
+                      help="Betweenness (and closeness): exact, or estimated from N sampled nodes "
+                           "(Brandes-Pich); auto estimates on graphs too large for exact values.")
+SEED = click.option("--seed", type=int, default=0, show_default=True, help="Seed of the pivot sample.")
 TOP = click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the first N rows.")
 ONLY = click.option("--only", type=click.Choice(list(KINDS), case_sensitive=False), default=None,
                     help="Report only entities of this kind (measured on the whole filtered graph).")
@@ -122,16 +135,19 @@ def query() -> None:
 @click.option("--by", default=None, help="Sort by this measure (default: pagerank, or the first --measure).")
 @click.option("--engine", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True,
               help="Engine for betweenness and closeness; auto uses igraph on large graphs.")
+@PIVOTS
+@SEED
 @TOP
 @format_option
 @answers
-def centrality_cmd(filters, directed, weights, only, names, by, engine, top, fmt):
+def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, seed, top, fmt):
     """Degree, weighted degree, betweenness, closeness, eigenvector and PageRank, with rank and percentile."""
     from queries.centrality import MEASURES, centrality
 
     names = names or MEASURES
     df = centrality(load(filters), filters, kind=only, directed=directed, weights=weights, names=names,
-                    by=by or ("pagerank" if "pagerank" in names else names[0]), engine=engine)
+                    by=by or ("pagerank" if "pagerank" in names else names[0]), engine=engine, pivots=pivots,
+                    seed=seed)
     emit(_top(df, top), fmt)
 
 
@@ -146,10 +162,13 @@ def centrality_cmd(filters, directed, weights, only, names, by, engine, top, fmt
 @click.option("--cut-points", is_flag=True, help="Bridges and articulation points instead.")
 @click.option("--engine", type=click.Choice(["auto", "networkx", "igraph"]), default="auto", show_default=True,
               help="Engine for betweenness.")
+@PIVOTS
+@SEED
 @TOP
 @format_option
 @answers
-def brokers_cmd(filters, directed, weights, group_by, only, between, show_links, roles, cut_points, engine, top, fmt):
+def brokers_cmd(filters, directed, weights, group_by, only, between, show_links, roles, cut_points, engine, pivots,
+                seed, top, fmt):
     """Bridging organisations: betweenness, Burt's constraint and effective size, Gould-Fernandez roles.
 
     Roles (coordinator, itinerant, gatekeeper, representative, liaison) are counted for the
@@ -173,8 +192,8 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
     elif roles:
         emit(_top(b.brokerage_roles(G, group_by, filters, directed=directed, kind=only), top), fmt)
     else:
-        emit(_top(b.brokers(G, group_by, filters, directed=directed, weights=weights, kind=only, engine=engine),
-                  top), fmt)
+        emit(_top(b.brokers(G, group_by, filters, directed=directed, weights=weights, kind=only, engine=engine,
+                            pivots=pivots, seed=seed), top), fmt)
 
 
 @query.command("path")

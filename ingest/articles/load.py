@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_BYTES = 5 * 1024 * 1024
+#: Past these an input is not one news article (a dump, a log, a bomb of repeated text), and
+#: reading it would take minutes: the longest real articles are a few thousand words.
+MAX_TEXT_CHARS = 300_000
+MAX_LINE_CHARS = 20_000
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", "")
 
 # Letters only Vietnamese uses among Latin scripts (tone marks on vowels, ơ, ư, đ, ă, â, ê, ô).
@@ -103,6 +107,13 @@ def load_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:
         text, title = _html_text(text)
         if not text.strip():
             raise ArticleRejected(f"{path.name}: no article text found in the HTML page")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ArticleRejected(f"{path.name}: {len(text):,} characters of text is more than one article "
+                              f"(limit {MAX_TEXT_CHARS:,})")
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise ArticleRejected(f"{path.name}: a line of {longest:,} characters is not article text "
+                              f"(limit {MAX_LINE_CHARS:,})")
     share = vietnamese_share(text)
     if share < 0.04:
         raise ArticleRejected(f"{path.name}: not Vietnamese text "

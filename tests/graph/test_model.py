@@ -71,3 +71,10 @@ def test_ids_are_stable_slugs():
 def test_folding_and_keys():
     assert fold("Thành phố Hồ Chí Minh") == "thanh pho ho chi minh"
     assert key("Sở KH&CN") == key("so kh va cn") == "sokhvacn"
+
+
+def test_long_names_keep_distinct_ids_of_bounded_length():
+    a = slug("Chương trình " + "hỗ trợ khởi nghiệp đổi mới sáng tạo quốc gia " * 4 + "giai đoạn 2021-2025")
+    b = slug("Chương trình " + "hỗ trợ khởi nghiệp đổi mới sáng tạo quốc gia " * 4 + "giai đoạn 2026-2030")
+    assert a != b and len(a) <= 120 and len(b) <= 120 and not a.endswith("-")
+    assert slug("0" * 119 + ":0").count("--") == 0
