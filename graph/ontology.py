@@ -47,7 +47,8 @@ LINK_TYPES: dict[str, LinkType] = {
     for t in (
         LinkType("LOCATED_IN", _ANY, frozenset({"City", "Country"}), False,
                  "any -> the city or country it is in"),
-        LinkType("PART_OF", _BODY, _BODY, False, "a body -> the body it belongs to"),
+        LinkType("PART_OF", _BODY | {"Event"}, _BODY | {"Event"}, False,
+                 "a body -> the body it belongs to; an event -> the festival it is part of"),
         LinkType("HOLDS_ROLE", frozenset({"Person"}), _BODY, False,
                  "a person -> the body; property title"),
         LinkType("MET_WITH", _PARTY, _PARTY, True, "a working session or reception"),
@@ -57,20 +58,34 @@ LINK_TYPES: dict[str, LinkType] = {
         LinkType("ORGANIZED", _PARTY, frozenset({"Event"}), False, "organiser -> event"),
         LinkType("PARTICIPATED_IN", _PARTY, frozenset({"Event", "Program"}), False,
                  "a party or person -> the event or programme it took part in"),
-        LinkType("RUNS", _BODY, frozenset({"Program", "Park", "Organization", "Event", "Agency"}),
+        LinkType("RUNS", _BODY, frozenset({"Program", "Park", "Organization", "Event", "Agency", "Fund"}),
                  False, "a body -> what it operates, manages or issued"),
         LinkType("SUPPORTS", _PARTY | {"Program"}, _ANY, False,
                  "a body -> what it funds or helps"),
         LinkType("INVESTED_IN", frozenset({"Fund", "Person", "Organization", "Startup", "Agency"}),
                  frozenset({"Startup", "Organization"}), False, "investor -> company"),
-        LinkType("FOUNDED", frozenset({"Person", "Organization", "Agency", "Startup", "Fund"}),
-                 _ANY, False, "founder -> what it founded"),
+        LinkType("FOUNDED", frozenset({"Person", "Organization", "Agency", "Startup", "Fund", "City"}),
+                 _ANY, False, "founder -> what it founded (a city founds its own centres)"),
         LinkType("ACQUIRED", _BODY, _BODY, False, "buyer -> the company it bought"),
     )
 }
 
 SYMMETRIC_TYPES = frozenset(n for n, t in LINK_TYPES.items() if t.symmetric)
 STATUSES = ("done", "planned")
+
+
+def allows(type_: str, source_kind: str, target_kind: str) -> bool:
+    """Whether a link of ``type_`` may join these kinds of ends.
+
+    Extraction rules read ends from text and can pair the wrong kinds ("a Sở RUNS a country");
+    checking the ends against the vocabulary drops those before they reach the graph.
+    """
+    t = LINK_TYPES.get(type_)
+    if t is None:
+        return False
+    if source_kind in t.sources and target_kind in t.targets:
+        return True
+    return t.symmetric and target_kind in t.sources and source_kind in t.targets
 
 
 def label(kind: str) -> str:

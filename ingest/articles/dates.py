@@ -23,12 +23,15 @@ _NAME_YEAR = re.compile(r"(?<![Nn]ăm )(?<![Đđ]oạn )(?<![-/–\d])\b([A-ZĐ]
 # Expressions inside a sentence, most precise first.
 _DAY_MONTH = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa|đêm|hôm|ngày|từ|đến|vào|tới)\s+(?:ngày\s+)?)"
-    r"(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?((?:19|20)\d\d))?(?![\d,/.]\d)",
+    r"(\d{1,2})\s?[/.-]\s?(\d{1,2})(?!\d)(?:\s?[/.-]\s?((?:19|20)\d\d))?(?![\d,/.]\d)",
     re.IGNORECASE)
+# A run of days in one month, dated by its first: "2 ngày 12-13/4", "từ 12 - 14/9".
+_DAY_RANGE = re.compile(r"(?<![\d/.])(\d{1,2})\s?[-–]\s?\d{1,2}\s?/\s?(\d{1,2})(?![\d/]|\.\d)")
 _MONTH = re.compile(r"tháng\s+(\d{1,2})(?:\s?(?:[/.]|năm)\s?((?:19|20)\d\d)|\s+năm\s+(nay|tới|sau|ngoái|trước))?"
                     r"(?!\s?[/.]\d)", re.IGNORECASE)
 _YEAR_SHIFT = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1}
-_QUARTER = re.compile(r"quý\s+(IV|III|II|I|[1-4])(?:\s?(?:[/.]|năm)\s?((?:19|20)\d\d))?", re.IGNORECASE)
+_QUARTER = re.compile(r"quý\s+(IV|III|II|I|[1-4])(?:\s?(?:[/.]|năm)\s?((?:19|20)\d\d)|\s+năm\s+(nay|tới|sau|ngoái|trước))?",
+                      re.IGNORECASE)
 _YEAR = re.compile(r"năm\s+((?:19|20)\d\d)(?![-–/]\d)", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"năm\s+(nay|tới|sau|ngoái|trước)\b", re.IGNORECASE)
 _PAST = re.compile(r"vừa qua|trước đó|hồi", re.IGNORECASE)
@@ -100,6 +103,10 @@ def find_dates(text: str, ref: str | None) -> list[tuple[int, str]]:
 
     for m in _FULL_DATE.finditer(text):
         add(m.start(), m.end(), _iso(int(m.group(4)), int(m.group(3)), int(m.group(1))))
+    for m in _DAY_RANGE.finditer(text):
+        year = _month_year(int(m.group(2)), None, ref, text, m.start())
+        if year:
+            add(m.start(), m.end(), _iso(year, int(m.group(2)), int(m.group(1))))
     for m in _DAY_MONTH.finditer(text):
         year = int(m.group(3)) if m.group(3) else _month_year(int(m.group(2)), None, ref, text, m.start())
         if year:
@@ -113,6 +120,8 @@ def find_dates(text: str, ref: str | None) -> list[tuple[int, str]]:
             add(m.start(), m.end(), _iso(year, int(m.group(1))))
     for m in _QUARTER.finditer(text):
         year = int(m.group(2)) if m.group(2) else _year_of(ref)
+        if m.group(3) and year:
+            year += _YEAR_SHIFT[m.group(3).lower()]
         if year:
             add(m.start(), m.end(), _iso(year))
     for m in _YEAR.finditer(text):

@@ -64,6 +64,7 @@ class Mention:
     weak: bool = False           # only counts if it refers to an entity named elsewhere
     pronoun: bool = False        # "Thành phố", "tỉnh": resolved from context
     role: bool = False           # a body named only in a person's title
+    of_context: bool = False     # written with a bare "tỉnh" / "thành phố": the article's locality's own
     confidence: float = 0.8
     entity: str | None = None    # the resolved entity id, set by the resolver
     loc_entity: Mention | None = None  # the resolved locality, for LOCATED_IN
@@ -244,6 +245,10 @@ class Sentence:
                     if longer in table:
                         end += 2
                 return table[key], end, prefixed
+        if prefixed:  # the prefix word may itself name a place ("Thủ đô" alone is Hà Nội)
+            for n in range(min(longest, len(self.tokens) - i), 0, -1):
+                if tuple(self.words[i:i + n]) in table:
+                    return table[tuple(self.words[i:i + n])], i + n, False
         if prefixed and (allow_unknown or self.word(i) not in ("TP", "TP.", "Tp", "Tp.")):
             run = j
             while run < len(self.tokens) and _cap(self.word(run)) and run - j < 3 \
@@ -257,6 +262,14 @@ class Sentence:
                 if place is not None:
                     return place, run, True
         return None
+
+    def _generic_locality(self, j: int) -> int:
+        """Tokens of a locality word written without a name at ``j`` ("TP", "thành phố", "tỉnh"), or 0."""
+        if self.word(j) in ("TP", "TP.", "Tp.", "tỉnh", "Tỉnh"):
+            return 1
+        if self.word(j) in ("thành", "Thành") and self.word(j + 1) == "phố":
+            return 2
+        return 0
 
     # -- names built from a head ----------------------------------------------------------
     def head_at(self, i: int) -> tuple[str, int] | None:
@@ -272,8 +285,21 @@ class Sentence:
         nxt = self.word(j)
         return head in lx.STANDALONE_HEADS or _cap(nxt) or _is_acronym(nxt)
 
-    def body_at(self, i: int) -> Mention | None:
-        """A named body, event or programme whose head starts at token ``i``."""
+    def _person_starts(self, j: int) -> bool:
+        """A Vietnamese name of two to four syllables starts at ``j`` and ends there."""
+        if self.word(j) not in lx.SURNAMES:
+            return False
+        k = j
+        while k < len(self.tokens) and _cap(self.word(k)) and k - j < 4 and not self.place_at(k):
+            k += 1
+        return 2 <= k - j and not _cap(self.word(k))
+
+    def body_at(self, i: int, before_name: bool = False) -> Mention | None:
+        """A named body, event or programme whose head starts at token ``i``.
+
+        ``before_name``: the body is followed by a person's name ("Thứ trưởng Bộ KH&CN Lê Quang Huy"),
+        which ends it.
+        """
         found = self.head_at(i)
         if not found:
             return None
@@ -287,43 +313,72 @@ class Sentence:
         locality: tuple[lx.Place, int, bool] | None = None
         loc_start = None
         year = None
+        paired = False
+        if any(self.seq(i, _words(v)) for v in lx.VENUES):
+            return None
         if head in lx.STANDALONE_HEADS:
             place = self.place_at(j)
             if place:
                 locality, loc_start, j = place, j, place[1]
-            elif self.word(j) in ("TP", "TP.", "Tp.", "thành phố", "Thành phố", "tỉnh") \
-                    and not _cap(self.word(j + 1)) or self.word(j) in ("TP", "TP.") and \
-                    self.word(j + 1) in lx.SURNAMES:
-                j += 1  # "UBND TP Lê Khắc Nam": the city of the context
+            else:
+                n = self._generic_locality(j)
+                if n and (not _cap(self.word(j + n)) or self.word(j + n) in lx.SURNAMES):
+                    # "UBND TP Lê Khắc Nam", "UBND tỉnh": the locality of the context
+                    return self._mention(i, j + n, kind, head, None, j, year)
             return self._mention(i, j, kind, head, locality, loc_start, year)
+        zones = head in lx.BOARD_HEADS and self.word(j) == "các" and self.head_at(j + 1) is not None
+        if zones:
+            j = self.head_at(j + 1)[1]  # "Ban Quản lý các khu công nghiệp Bình Dương": named by its zones
         needs_proper = False
-        if head in _NEEDS_PROPER or (kind in ("Organization", "Agency", "Fund") and not lower_head):
+        if not zones and (head in _NEEDS_PROPER or (kind in ("Organization", "Agency", "Fund") and not lower_head)):
             nxt = self.word(j)
             if nxt in ("Ông", "Bà") or not (_cap(nxt) or _is_acronym(nxt) or self.term(j, _domain())):
                 return None
             needs_proper = not (_cap(nxt) or _is_acronym(nxt))
         if self.word(j) == "số" and self.word(j + 1)[:1].isdigit():
             return None  # numbered instruments are read by their own pattern
+        if kind == "Program" and re.fullmatch(r"\d{2,4}", self.word(j)) and _cap(head) \
+                and not re.fullmatch(r"(19|20)\d\d", self.word(j)):
+            return self._mention(i, j + 1, kind, head, None, None, None)  # "Đề án 844"
+        if self.word(j) in ('"', "“") and kind in ("Program", "Event"):
+            close = next((k for k in range(j + 1, min(len(self.tokens), j + 40))
+                          if self.word(k) in ('"', "”")), None)
+            if close is not None and close > j + 1:
+                return self._mention(i, close + 1, kind, head, None, None, None)  # Đề án "..."
         while j < len(self.tokens) and j - start_j < 22:
             w = self.word(j)
             place = self.place_at(j, allow_unknown=False)
             if place and not (kind == "Event" and w in ("Đông", "Tây")):
                 locality, loc_start = place, j
                 j = place[1]
-                if (event_between or kind == "Event") and self.word(j) in ("và", "-", "–", "với") \
-                        and self.place_at(j + 1):
-                    j = self.place_at(j + 1)[1]
+                if self.word(j) in ("và", "-", "–", "với") and self.place_at(j + 1) \
+                        and (event_between or kind in ("Event", "Program") or self.word(j) != "và"):
+                    j = self.place_at(j + 1)[1]  # "Đà Nẵng – Incheon", "Daegu-Gyeongbuk": between two
                     locality = None
                     loc_start = None
-                if kind in ("Event", "Program") and re.fullmatch(r"(19|20)\d\d", self.word(j)):
-                    year = self.word(j)
-                    j += 1
+                    paired = True
+                if kind in ("Event", "Program"):
+                    j, year = self._period(j, year)
                 break
             if w in ("Thành", "thành") and self.word(j + 1) == "phố" and kind in ("Program", "Event"):
                 j += 2
                 continue
             if w == "giai" and self.word(j + 1) == "đoạn" and re.fullmatch(r"(19|20)\d\d", self.word(j + 2)):
                 j += 2
+                continue
+            if kind in ("Event", "Program") and w in ("năm", "đến") and j > start_j:
+                nj, year_found = self._period(j, year)
+                if nj > j:
+                    j, year = nj, year_found
+                    break
+            if w == "cho" and kind == "Program" and self.term(j + 1, _domain()):
+                j += 1  # "Chương trình Kết nối vốn đầu tư cho doanh nghiệp ..."
+                continue
+            if w in ("-", "–") and j > start_j and self.term(j + 1, _domain()) and not _cap(self.word(j + 1)):
+                j += 1  # "Trung tâm Hợp tác công nghiệp – học thuật"
+                continue
+            if w == "và" and head in lx.BOARD_HEADS and self.word(j + 1) == "các" and self.head_at(j + 2):
+                j = self.head_at(j + 2)[1]  # "Ban quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng"
                 continue
             if re.fullmatch(r"(19|20)\d\d", w) and kind in ("Event", "Program"):
                 if self.word(j + 1) in ("-", "–") and re.fullmatch(r"(19|20)\d\d", self.word(j + 2)):
@@ -334,8 +389,10 @@ class Sentence:
                 break
             if w == "và":
                 nxt = self.word(j + 1)
-                if (_cap(nxt) or _is_acronym(nxt) or self.term(j + 1, _domain())) and not self._new_head(j + 1) \
-                        and not self.place_at(j + 1) and nxt not in lx.HONORIFICS:
+                joins = self.term(j + 1, _domain()) or _is_acronym(nxt) or _cap(nxt) and (
+                    _cap(self.word(j + 2)) or self.term(j + 2, _domain()) or self.place_at(j + 2)
+                    or not self.word(j + 2).isalpha())  # not "... và Cảng hàng không"
+                if joins and not self._new_head(j + 1) and not self.place_at(j + 1) and nxt not in lx.HONORIFICS:
                     j += 1
                     continue
                 break
@@ -347,6 +404,8 @@ class Sentence:
             if term and not (j > start_j and self._new_head(j)):
                 j = term
                 continue
+            if before_name and j > start_j and self._person_starts(j):
+                break
             if _is_acronym(w) or (_cap(w) and w not in lx.HONORIFICS and not self._new_head(j)
                                   and not self._title_at(j)):
                 j += 1
@@ -355,15 +414,22 @@ class Sentence:
                 j += 1
                 continue
             break
-        while j > start_j and self.word(j - 1) in ("và", "-", "–", "giữa", "của"):
+        while j > start_j and self.word(j - 1) in ("và", "-", "–", "giữa", "của", "cho"):
             j -= 1
+        of_context = False
+        if locality is None:
+            for n in (2, 1):  # a trailing "thành phố" / "tỉnh" is the context's locality, not the name
+                if j - n > start_j and self._generic_locality(j - n) == n:
+                    j -= n
+                    of_context = True
+                    break
         n_words = j - start_j
         if n_words == 0 and head not in lx.SERIES_HEADS:
             return None
-        if needs_proper and locality is None:
-            return None  # "Văn phòng đầu tư ..." is a name only with its locality
         proper = any((_cap(t.text) or _is_acronym(t.text)) and t.text not in lx.ABBREVIATIONS
                      for t in self.tokens[start_j:j])
+        if needs_proper and locality is None and not paired and not proper:
+            return None  # "Văn phòng đầu tư ..." is a name only with its locality or a proper word
         if kind == "Park" and not (proper or locality):
             return None
         if lower_head:
@@ -376,7 +442,27 @@ class Sentence:
                 m = self._mention(i, j, kind, head, locality, loc_start, year)
                 m.weak = True
                 return m
-        return self._mention(i, j, kind, head, locality, loc_start, year)
+        m = self._mention(i, j, kind, head, locality, loc_start, year)
+        m.of_context = of_context
+        return m
+
+    def _period(self, j: int, year: str | None) -> tuple[int, str | None]:
+        """Absorb what dates a programme or edition after its name: "năm 2024", "đến năm 2025",
+        "giai đoạn 2024-2030", a bare year."""
+        w = self.word
+        yr = re.compile(r"(19|20)\d\d")
+        if w(j) == "đến" and w(j + 1) == "năm" and yr.fullmatch(w(j + 2)):
+            return j + 3, year
+        if w(j) == "giai" and w(j + 1) == "đoạn" and yr.fullmatch(w(j + 2)):
+            k = j + 3
+            if w(k) in ("-", "–") and yr.fullmatch(w(k + 1)):
+                k += 2
+            return k, year
+        if w(j) == "năm" and yr.fullmatch(w(j + 1)) and w(j + 2) not in ("-", "–"):
+            return j + 2, w(j + 1)
+        if yr.fullmatch(w(j)) and w(j + 1) not in ("-", "–"):
+            return j + 1, w(j)
+        return j, year
 
     def _mention(self, i: int, j: int, kind: str, head: str, locality, loc_start, year) -> Mention:
         text = self.span(i, j)
@@ -384,6 +470,7 @@ class Sentence:
         core = self.span(i, core_end) if core_end > i else head
         if year and core.endswith(year):
             core = core[: -len(year)].rstrip()
+            core = core[:-4].rstrip() if core.endswith(" năm") else core
         place = locality[0] if locality else None
         m = Mention(self.tokens[i].start, self.tokens[j - 1].end, text, kind, head=head, core=core,
                     locality=place, year=year, confidence=0.85)
@@ -408,6 +495,11 @@ def _person_name(s: Sentence, i: int, surname_first: bool = False) -> int | None
         if s.place_at(j) and j == i and not surname_first:
             return None
         j += 1
+        if s.word(j) == "-" and s.tokens[j].start == s.tokens[j - 1].end and j + 1 < len(s.tokens) \
+                and s.tokens[j + 1].start == s.tokens[j].end and s.word(j + 1).isalpha() \
+                and s.word(j + 1).islower():
+            j += 2  # "Sang-woo": one romanised given name, its second syllable in lower case
+            continue
         if s.word(j) == "," and j - i == 1 and _cap(s.word(j + 1)) and not s._title_at(j + 1) \
                 and s.word(i) not in lx.SURNAMES and not s._new_head(j + 1):
             j += 1
@@ -475,6 +567,15 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
         claim(Mention(m.start(), m.end(), m.group(), "Event", core=m.group(1), year=m.group(2),
                       confidence=0.85), i, j)
 
+    def known_body(k: int) -> tuple[Mention, int] | None:
+        """A body the article already defined by a short name ("Chủ tịch ITP", "Giám đốc NIC")."""
+        hit = s.match(k, ref_table)
+        if hit and hit[0][0] not in ("Person", "Event", "Program") and not s.body_at(k):
+            end = hit[0][1]
+            return Mention(toks[k].start, toks[end - 1].end, s.span(k, end), hit[0][0], weak=True,
+                           confidence=0.75), end
+        return None
+
     def role_after(person: Mention, j: int) -> int:
         """Read "(TITLE BODY)", "– TITLE BODY", ", TITLE BODY, TITLE BODY" after a name."""
         bracket = s.word(j) == "("
@@ -495,8 +596,30 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
                 return k
         return j
 
+    def role_body(person: Mention, title: str, body: Mention, after: int, end: int) -> int:
+        body.role = True
+        claim(body, after, end)
+        roles.append(Role(person, body, title))
+        return end
+
     def read_role(person: Mention, k: int) -> int | None:
         for title, after in s._title_at(k):
+            got = known_body(after)
+            if got is None and s.word(after) != "của":  # "Giám đốc khu vực Đông Dương của X"
+                of = next((n for n in range(after, min(after + 6, len(toks))) if s.word(n) == "của"), None)
+                if of is not None and not any(s.word(n) in (",", ".", ";", "(") for n in range(after, of)):
+                    got = known_body(of + 1) or (lambda b: b and (b, token_index(b.end)))(s.body_at(of + 1))
+                    title = s.span(k, of) if got else title
+            if got is not None:
+                return role_body(person, title, got[0], after, got[1])
+            local = s.head_at(after)
+            if local and local[0] in lx.LOCAL_HEADS and s.body_at(after) is None and not _cap(s.word(local[1])) \
+                    and not _is_acronym(s.word(local[1])):
+                same = [m for m in out if m.head == local[0] and m.kind == "Agency"]
+                if same:  # "Giám đốc Sở": the department the sentence has just named
+                    taken.update(range(after, local[1]))
+                    roles.append(Role(person, same[-1], title))
+                    return local[1]
             body = s.body_at(after)
             if body is not None and body.kind not in ("Event", "Program"):
                 end = token_index(body.end)
@@ -538,8 +661,24 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
             done = False
             for title, after in titles:
                 body = s.body_at(after)
+                if body is not None and not _person_name(s, token_index(body.end), surname_first=True):
+                    body = s.body_at(after, before_name=True) or body
                 if body is None:
-                    continue
+                    place = s.place_at(after)
+                    if place is None:
+                        continue
+                    end = place[1]  # "Phó Thống đốc tỉnh Fukuoka Tanaka Hiroshi"
+                    n_end = _person_name(s, end)
+                    if not n_end or n_end - end < 2:
+                        continue
+                    pm = claim(Mention(toks[after].start, toks[end - 1].end, s.span(after, end), place[0].kind,
+                                       place=place[0], role=True, confidence=0.9), after, end)
+                    p = claim(Mention(toks[end].start, toks[n_end - 1].end, s.span(end, n_end), "Person",
+                                      confidence=0.8), end, n_end)
+                    roles.append(Role(p, pm, title))
+                    i = n_end
+                    done = True
+                    break
                 b_end = token_index(body.end)
                 n_end = _person_name(s, b_end, surname_first=True)
                 if n_end:
@@ -623,7 +762,8 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
             continue
         i += 1
     out.sort(key=lambda m: m.start)
-    _bracket_aliases(s, out)
+    inside = _bracket_aliases(s, out)
+    out = [m for m in out if not any(m is x for x in inside)]
     return _bracket_names(s, out), roles
 
 
@@ -634,9 +774,19 @@ def _described_name(s: Sentence, i: int) -> tuple[Mention, int] | None:
     for words, kind in _descriptors().get(s.word(i).lower(), ()):
         if tuple(w.lower() for w in s.words[i:i + len(words)]) != words:
             continue
-        j = k = i + len(words)
+        j = i + len(words)
+        for _ in range(3):  # "startup nông nghiệp thông minh FarmX"
+            nxt = s.term(j, _domain())
+            if nxt is None or _cap(s.word(j)):
+                break
+            j = nxt
+        k = j
         while k < len(s.tokens) and k - j < 4:
             w = s.word(k)
+            place = s.place_at(k)
+            if place and _cap(s.word(place[1])) and not s.place_at(place[1]) and not s._new_head(place[1]):
+                k = place[1]  # "Fukuoka Growth Next": a place opening a longer proper name
+                continue
             proper = (_cap(w) or any(c.isupper() for c in w[1:]) or (w[:1].isdigit() and k == j
                                                                          and _cap(s.word(k + 1))))
             if not proper or w in lx.HONORIFICS or w in lx.NOT_NAME_WORDS or s.place_at(k) or s._new_head(k) \
@@ -667,20 +817,51 @@ def _pronoun_at(s: Sentence, i: int) -> tuple[lx.Place, int] | None:
     return (s.last_city[-1], n) if s.last_city else None
 
 
-def _bracket_aliases(s: Sentence, mentions: list[Mention]) -> None:
-    """"X (ABC)" and "X (nền tảng ABC)": the bracketed acronym is another name of X."""
+_ENGLISH = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&.'’]*(?:[ -](?:[A-Z][A-Za-z0-9&.'’]*|of|and|for|the|in|on))+)"
+                      r"(?:\s*[-–]\s*([A-Z][A-Za-z0-9&.]*[A-Z0-9]))?\s*\)")
+
+
+def _english_name(s: Sentence, m: Mention) -> tuple[int, list[str]] | None:
+    """"X (Incheon Technopark - ITP)", "X (Enterprise Singapore)": X's English name (and acronym)
+    in brackets, as the end of the bracket and the names."""
+    b = _ENGLISH.match(s.text[m.end:])
+    if not b or not b.group(1).isascii() or known_place(b.group(1)):
+        return None
+    names = [b.group(1)] + ([b.group(2)] if b.group(2) else [])
+    return m.end + b.end(), names
+
+
+def _bracket_aliases(s: Sentence, mentions: list[Mention]) -> list[Mention]:
+    """"X (ABC)", "X (nền tảng ABC)", "X (ABC Incheon)", "X (ABC, Hàn Quốc)" and "X (English Name)":
+    the bracketed acronym or English name is another name of X; mentions read inside it go."""
+    inside: list[Mention] = []
     for m in mentions:
+        if m.kind in ("City", "Country", "Person") or any(m is x for x in inside):
+            continue
+        english = _english_name(s, m)
+        if english is not None:
+            end, names = english
+            m.aliases += names
+            inside += [x for x in mentions if x.start > m.end and x.end <= end]
+            continue
         rest = s.text[m.end:]
-        b = re.match(r"\s*\(\s*((?:[^\W\d][\w]*\s+){0,3}?)([A-ZĐ][\w.&-]*[A-Za-z0-9])\s*\)", rest)
-        if not b or m.kind in ("City", "Country", "Person"):
+        b = re.match(r"\s*\(\s*((?:[^\W\d][\w]*\s+){0,3}?)([A-ZĐ][\w.&-]*[A-Za-z0-9])"
+                     r"((?:\s+[A-ZĐ][\w]+){0,2})\s*(?:\)|,[^()]*\))", rest)
+        if not b:
             continue
         acronym = b.group(2)
         if not _ACRONYM.match(acronym) or fuzzy_place(acronym) or acronym in lx.ABBREVIATIONS:
+            continue
+        if b.group(3).strip():  # "CCEI Incheon": the acronym is shared, the full form is the name
+            m.aliases.append(f"{acronym}{b.group(3)}")
+            inside += [x for x in mentions if x.start > m.end and x.end <= m.end + b.end()
+                       and x.kind in ("City", "Country")]
             continue
         m.aliases.append(acronym)
         if b.group(1).strip():
             m.aliases.append(f"{b.group(1).strip()} {acronym}")
         m.aliases.append(f"{m.text} ({acronym})")
+    return inside
 
 
 def _bracket_names(s: Sentence, mentions: list[Mention]) -> list[Mention]:
@@ -688,8 +869,10 @@ def _bracket_names(s: Sentence, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        parent = m.kind in ("Agency", "Organization") and prev is not None and prev.head and m.head \
+            and fold(prev.head) != fold(m.head)  # "Trung tâm X (Đại học Y)": Y is where X belongs
         if prev is not None and prev.kind == m.kind and m.kind not in ("City", "Country", "Person") \
-                and re.fullmatch(r"\s*\(\s*", s.text[prev.end:m.start]) \
+                and not parent and re.fullmatch(r"\s*\(\s*", s.text[prev.end:m.start]) \
                 and s.text[m.end:].lstrip().startswith(")"):
             prev.aliases.append(m.text)
             continue

@@ -89,7 +89,7 @@ Cuba
 # Provinces and centrally run cities of Việt Nam, as news still names them.
 _VN_CITIES = """
 Thành phố Hồ Chí Minh|Hồ Chí Minh|TP.HCM|TPHCM|TP HCM|TP. HCM|HCM|HCMC|Ho Chi Minh City|Ho Chi Minh|Sài Gòn|Saigon
-Hà Nội|Hanoi|Ha Noi
+Hà Nội|Hanoi|Ha Noi|Thủ đô
 Hải Phòng|Hai Phong|Haiphong
 Đà Nẵng|Da Nang|Danang
 Cần Thơ|Can Tho
@@ -193,6 +193,17 @@ Pangyo
 Pohang
 Gumi
 Andong
+Seongnam
+Goyang
+Yongin
+Hwaseong
+Ansan
+Pyeongtaek
+Cheonan
+Jeonju
+Wonju
+Chuncheon
+Gimhae
 """
 
 _JP_CITIES = """
@@ -207,6 +218,45 @@ Kobe
 Hiroshima
 Sendai
 Okinawa
+Kitakyushu
+Aichi
+Saitama
+Chiba
+Kanagawa
+Hyogo
+Shizuoka
+Ibaraki
+Gunma
+Tochigi
+Nagano
+Niigata
+Toyama
+Ishikawa
+Gifu
+Mie
+Shiga
+Nara
+Okayama
+Yamaguchi
+Tottori
+Shimane
+Kagawa
+Ehime
+Tokushima
+Kochi
+Saga
+Nagasaki
+Kumamoto
+Oita
+Miyazaki
+Kagoshima
+Miyagi
+Fukushima
+Iwate
+Aomori
+Akita
+Yamagata
+Yamanashi
 """
 
 _CN_CITIES = """
@@ -294,7 +344,7 @@ AGENCY_HEADS = (
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành Đoàn", "Thành đoàn", "Tỉnh Đoàn",
     "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội", "Sở", "Bộ", "Tổng cục", "Cục",
-    "Chi cục", "Vụ", "Phòng", "phòng", "Ban quản lý", "BQL", "Văn phòng", "Đại sứ quán",
+    "Chi cục", "Vụ", "Phòng", "phòng", "Ban quản lý", "Ban Quản lý", "BQL", "Văn phòng", "Đại sứ quán",
     "Tổng Lãnh sự quán", "Tổng lãnh sự quán", "Lãnh sự quán", "Cơ quan", "Ủy ban", "Uỷ ban",
 )
 #: Agency heads that are the body of a locality and take the article's locality when none is written.
@@ -309,6 +359,10 @@ STANDALONE_HEADS = frozenset({
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành Đoàn", "Thành đoàn", "Tỉnh Đoàn",
     "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội",
 })
+#: Management boards, whose name may run over several zones ("... và các khu công nghiệp ...").
+BOARD_HEADS = frozenset({"Ban quản lý", "Ban Quản lý", "BQL"})
+#: Places named like bodies that are only where something happens.
+VENUES = ("Trung tâm Hành chính", "Trung tâm hành chính", "Trung tâm Hội nghị", "Cung Văn hóa", "Nhà Văn hóa")
 #: Divisions: parts of a larger body (PART_OF the body named around them).
 DIVISION_HEADS = frozenset({"Phòng", "phòng", "Vụ", "Cục", "Chi cục", "Ban", "Văn phòng"})
 
@@ -327,7 +381,8 @@ PARK_HEADS = (
 DESCRIPTORS = (
     ("startup", "Startup"), ("công ty khởi nghiệp", "Startup"), ("doanh nghiệp khởi nghiệp", "Startup"),
     ("nền tảng khởi nghiệp", "Startup"), ("quỹ đầu tư mạo hiểm", "Fund"), ("quỹ đầu tư", "Fund"),
-    ("quỹ", "Fund"), ("nhà đầu tư", "Fund"), ("vườn ươm", "Organization"), ("tổ chức ươm tạo", "Organization"),
+    ("quỹ", "Fund"), ("nhà đầu tư", "Fund"), ("chương trình", "Program"),
+    ("trung tâm khởi nghiệp", "Organization"), ("trung tâm đổi mới sáng tạo", "Organization"), ("vườn ươm", "Organization"), ("tổ chức ươm tạo", "Organization"),
     ("trường đại học", "Organization"), ("tập đoàn", "Organization"), ("công ty", "Organization"),
 )
 
@@ -364,6 +419,7 @@ nhân lực|tài năng|chuyên gia|bán dẫn|trí tuệ nhân tạo|xanh|bền 
 chính sách|thường niên|lần thứ|mạng lưới|liên kết|kết nối|cung cầu|trung tâm|điều hành|tăng tốc|đại học
 chiến lược|tự động hóa|dữ liệu|điện tử|công thương|cổ phần|trách nhiệm hữu hạn|xuất nhập khẩu|sản xuất
 chế tạo|nhà nước|logistics|tỉnh|thành phố
+trao đổi|bách khoa|thiên thần|sinh học|học thuật|giao lưu
 """.replace("\n", "|").strip("|").split("|"))
 #: Terms that continue an event's descriptive name only ("hội nghị kết nối giữa doanh nghiệp ...").
 EVENT_TERMS = ("kết nối", "cung cầu", "giao thương", "đối tác", "doanh nghiệp", "giao lưu", "xúc tiến")
@@ -375,7 +431,7 @@ Bộ trưởng|Thứ trưởng|Cục trưởng|Phó Cục trưởng|Vụ trưở
 Hiệu trưởng|Phó Hiệu trưởng|Trưởng phòng|Phó Trưởng phòng|Phó trưởng phòng|Trưởng Phòng|Phó trưởng Phòng
 Phó Trưởng Phòng|Trưởng|Phó trưởng|Phó Trưởng|Trưởng ban|Phó Trưởng ban|Phó trưởng ban|Trưởng Ban
 Phó Trưởng Ban|Chánh Văn phòng|Phó Chánh Văn phòng|Bí thư|Phó Bí thư|Ủy viên|Uỷ viên
-Ủy viên Bộ Chính trị|Uỷ viên Bộ Chính trị|Đại sứ|Phó Đại sứ|Tổng Lãnh sự|Lãnh sự|Tham tán
+Ủy viên Bộ Chính trị|Uỷ viên Bộ Chính trị|Ủy viên thường trực|Uỷ viên thường trực|Đại sứ|Phó Đại sứ|Tổng Lãnh sự|Lãnh sự|Tham tán
 Tổng Thư ký|Tổng thư ký|Chủ nhiệm|Phó Chủ nhiệm|Nhà sáng lập|nhà sáng lập|Đồng sáng lập
 đồng sáng lập|Người sáng lập|người sáng lập|Founder|Co-founder|CEO|Giám đốc điều hành
 Giám đốc Quốc gia|Trưởng đại diện|Đại diện|Chuyên viên|Thành viên|Thị trưởng|Phó Thị trưởng

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Link
-from ingest.articles.dates import date_near
+from ingest.articles.dates import date_near, find_dates
 from ingest.articles import lexicon as lx
 from ingest.articles.entities import Mention, Role
 
@@ -33,7 +33,27 @@ _FACTS = frozenset({"FOUNDED", "INVESTED_IN", "ACQUIRED"})
 _BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai phía|các bên|đôi bên)(?!\w)", re.IGNORECASE)
 # "doanh nghiệp Nhật Bản": a place used as an adjective of a noun is not a party.
 _NOUN_BEFORE = re.compile(r"(?:doanh nghiệp|công ty|startup|nhà đầu tư|chuyên gia|đối tác|sản phẩm|người|khách|"
-                          r"sinh viên|địa phương|hàng|thị trường)\s*$", re.IGNORECASE)
+                          r"sinh viên|địa phương|hàng|thị trường|khởi nghiệp|cộng đồng|hệ sinh thái)\s*$",
+                          re.IGNORECASE)
+# "E do A, B và C phối hợp tổ chức": the agents of a passive clause, and the verb's link type.
+_PASSIVE = re.compile(r"(?<!\w)do\s")
+_PASSIVE_VERB = re.compile(r"(?:phối hợp |cùng |chủ trì |đồng |trực tiếp |đứng ra )*"
+                           r"(tổ chức|đăng cai|vận hành|quản lý|sáng lập|thành lập|ban hành)(?!\w)")
+_PASSIVE_TYPES = {"tổ chức": ("ORGANIZED", "Event"), "đăng cai": ("ORGANIZED", "Event"),
+                  "vận hành": ("RUNS", "Program Park Organization"), "quản lý": ("RUNS", "Program Park Organization"),
+                  "ban hành": ("RUNS", "Program"),
+                  "sáng lập": ("FOUNDED", "Startup Organization Fund"), "thành lập": ("FOUNDED", "Startup Organization Fund")}
+# "Sự kiện do ...", "Chương trình do ...": the article's event or programme named before.
+_ANAPHOR = re.compile(r"^\s*(?:sự kiện|chương trình|cuộc thi|ngày hội|hội nghị|diễn đàn)(?: này)?\s*$", re.IGNORECASE)
+_BELONGS = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+$")
+_DELEGATION = re.compile(r"(?<!\w)[đĐ]oàn(?: công tác| đại biểu| doanh nghiệp)?(?: của)?\s*$")
+_BARE_DELEGATION = re.compile(r"(?<!\w)[đĐ]oàn\s+(?!công tác|đại biểu|doanh nghiệp|[A-ZĐ(])")
+_INVITE = re.compile(r"(?<!\w)mời\s")
+_SHOW = re.compile(r"^\s*(?:trưng bày|giới thiệu sản phẩm|sự kiện|ngày hội)", re.IGNORECASE)
+_SIGN_LATER = re.compile(r"^[^.;]{0,60}?(?:dự kiến|sẽ|chuẩn bị)\s+(?:được\s+)?(?:ký|kí)", re.IGNORECASE)
+_ONGOING = re.compile(r"triển khai|vận hành|quản lý|điều hành", re.IGNORECASE)
+_ACTS_FOR = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "PARTICIPATED_IN",
+                       "ORGANIZED"})
 
 
 @dataclass(frozen=True)
@@ -62,7 +82,8 @@ CUES: tuple[Cue, ...] = (
     _cue("MET_WITH", r"(?:có |tổ chức )?(?:buổi )?(?:làm việc|hội đàm|hội kiến|gặp gỡ|gặp mặt|trao đổi) với|"
          r"(?<!\w)tiếp(?: xã giao| đón)?(?= (?:ông|bà|đoàn|Đoàn|ngài|[A-ZĐ]))", _PARTIES, 40, True, 0.8),
     _cue("VISITED", r"(?:đến|tới|sang|về) thăm(?: và làm việc)?(?: (?:tại|với))?|thăm và làm việc (?:tại|với)|"
-         r"chuyến (?:công tác|thăm) (?:tại|đến|tới)|khảo sát (?:tại|ở)", _PARTIES, 40, True, 0.8),
+         r"chuyến (?:công tác|thăm) (?:tại|đến|tới)|khảo sát (?:tại|ở)|(?<=và )thăm|tham quan", _PARTIES, 40, True,
+         0.8),
     _cue("COOPERATES_WITH", r"(?<!ký kết )(?<!ký )(?:hợp tác|phối hợp|liên kết|kết nối|bắt tay|"
          r"quan hệ (?:hợp tác|đối tác)[\w ]{0,20}?) với", _BODIES, 45, False, 0.7),
     _cue("COOPERATES_WITH", r"(?<!ký kết )(?<!ký )(?<!cơ hội )(?:sẽ |cùng )(?:hợp tác|phối hợp|liên kết|kết nối)"
@@ -71,7 +92,7 @@ CUES: tuple[Cue, ...] = (
     _cue("PARTICIPATED_IN", r"(?<!cơ hội )(?:tham gia|tham dự|(?<!\w)dự(?= (?!kiến|án|báo|định|thảo|toán|trữ|phòng|thi|luật))|trưng bày tại)", "Event Program", 45,
          True, 0.7),
     _cue("RUNS", r"(?<!được )(?:xây dựng và vận hành|vận hành|quản lý|ban hành|triển khai|điều hành|hoàn thiện|"
-         r"xây dựng)", "Program Park Organization", 30, False, 0.65),
+         r"xây dựng|ra mắt|khởi động)", "Program Park Organization", 30, False, 0.65),
     _cue("FOUNDED", r"(?:thành lập|sáng lập|hình thành|khai sinh)(?: và phát triển)?", "Organization Startup Fund Park",
          30, True, 0.7),
     _cue("SUPPORTS", r"(?:hỗ trợ|ươm tạo|tài trợ|đỡ đầu)(?: cho)?", "Startup Organization Program", 15, False, 0.55),
@@ -81,11 +102,12 @@ CUES: tuple[Cue, ...] = (
 # The end of a speaker's introduction: what follows is what they said, with its own subject.
 _REPORTED = re.compile(r"(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|thông tin)\s*(?:thêm\s*)?[,:]"
                        r"|:\s*[“\"]", re.IGNORECASE)
-_WITH = re.compile(r"\s*(?:\([^)]*\)\s*)*(?:phối hợp|cùng|hợp tác|liên kết)\s+với\s*")
+_WITH = re.compile(r"\s*(?:\([^)]*\)\s*)*(?:(?:đã|sẽ|cũng|đang|tiếp tục|cùng)\s+)*(?:phối hợp|cùng|hợp tác|liên kết)\s+với\s*")
 _PAIR_WORDS = re.compile(r"hợp tác|đối tác|quan hệ|kết nối|liên kết|phối hợp", re.IGNORECASE)
 _BETWEEN = re.compile(r"giữa\s", re.IGNORECASE)
 _JOINT = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|–|-)\s*$")
-_PAIR_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:cũng |đã |sẽ |cùng |đang )*(hợp tác|phối hợp|ký kết|ký)", re.IGNORECASE)
+_PAIR_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:cũng |đã |sẽ |cùng |đang |thống nhất |tiếp tục )*"
+                        r"(hợp tác|phối hợp|ký kết|ký)", re.IGNORECASE)
 _EVENT_PLACE = re.compile(r"(?:được tổ chức|tổ chức|diễn ra|sắp tới|khai mạc|sẽ diễn ra|đang diễn ra)"
                           r"(?:[^.;,]{0,25}?)\s(?:tại|ở)\s*$", re.IGNORECASE)
 _MEETING_START = re.compile(r"^\s*tại (?:buổi làm việc|buổi tiếp|cuộc họp|buổi gặp|hội nghị|buổi hội đàm)",
@@ -104,6 +126,10 @@ class ArticleContext:
     event_dates: dict[str, str] = field(default_factory=dict)
     meeting: list[str] = field(default_factory=list)
     meeting_date: str | None = None
+    roles: dict[str, Mention] = field(default_factory=dict)   # person -> the body they speak for
+    delegation: Mention | None = None                        # the party last written "đoàn X"
+    last_pair: list[str] = field(default_factory=list)       # the last signatories: "hai bên" after a signing
+    last: dict[str, Mention] = field(default_factory=dict)   # kind -> last Event / Program named
 
 
 def _status(text: str, start: int, end: int) -> str:
@@ -134,6 +160,10 @@ class LinkReader:
             return
         if type_ in _TIMELESS:
             status, date = "done", None
+        elif date and self.ctx.date and date[:len(self.ctx.date)] > self.ctx.date[:len(date)]:
+            status = "planned"  # dated after the article: scheduled, not yet done
+        if type_ == "SIGNED_AGREEMENT_WITH" and "Person" not in (source.kind, target.kind):
+            self.ctx.last_pair = [source.entity, target.entity]
         self.links.append(Link(source.entity, target.entity, type_, self.ctx.doc, status, date,
                                text, round(confidence * self.weight, 2), {k: v for k, v in props.items() if v}))
 
@@ -156,19 +186,30 @@ class LinkReader:
         """Read one sentence; a headline's links weigh less (its bare verbs hide done vs planned)."""
         self.weight = 0.8 if headline else 1.0
         mentions = [m for m in mentions if m.entity]
+        for r in roles:
+            if r.person.entity and r.body.entity and r.body.kind not in ("Country",):
+                self.ctx.roles.setdefault(r.person.entity, r.body)
         self._events(text, mentions)
         self._structure(text, mentions, roles)
         used_objects: set[int] = set()
         covered = [(m.start, m.end) for m in mentions]
         pairs_done: set[tuple[str, str, str]] = set()
-        for cue in CUES:
-            for hit in cue.pattern.finditer(text):
-                if any(a <= hit.start() < b for a, b in covered):
-                    continue
-                self._cue(cue, hit, text, mentions, used_objects, pairs_done)
+        hits = sorted(((hit.start(), n, cue, hit) for n, cue in enumerate(CUES) for hit in cue.pattern.finditer(text)),
+                      key=lambda h: (h[0], h[1]))
+        for start, _, cue, hit in hits:  # in reading order: an earlier verb's object is no later subject
+            if any(a <= start < b for a, b in covered) or (start > 0 and text[start].isupper()):
+                continue  # a capitalised verb inside a sentence is part of a name ("Ban Quản lý")
+            self._cue(cue, hit, text, mentions, used_objects, pairs_done)
+        self._passive(text, mentions)
+        self._belongs(text, mentions)
         self._pairs(text, mentions, pairs_done)
         self._both_sides(text, pairs_done)
         self._meeting(text, mentions)
+        for m in mentions:
+            if m.party and m.kind != "Person" and _DELEGATION.search(text[:m.start]):
+                self.ctx.delegation = m
+            if m.kind in ("Event", "Program"):
+                self.ctx.last[m.kind] = m
 
     def _events(self, text: str, mentions: list[Mention]) -> None:
         """Remember each event's date: the year in its name, or a date given where it is held."""
@@ -177,6 +218,9 @@ class LinkReader:
                 continue
             found = date_near(text[m.end:m.end + 80], self.ctx.date, 0) if re.search(
                 r"tổ chức|diễn ra|khai mạc", text[m.end:m.end + 60]) else None
+            if found is None and re.search(r"khai mạc|diễn ra", text[:m.start]):
+                days = [d for _, d in find_dates(text[:m.start], self.ctx.date) if len(d) == 10]
+                found = days[-1] if days else None  # "Sáng 12/4, ... khai mạc E": the day it opened
             year = m.year
             best = self.ctx.event_dates.get(m.entity) or year
             if found and (not best or (found.startswith(best) and len(found) > len(best))):
@@ -261,6 +305,10 @@ class LinkReader:
             chosen = owned[-1] if owned else None
         if chosen is None:
             return []
+        if chosen.kind == "Person" and _LED_BY.search(text[:chosen.start]) and "dẫn đầu" in text[chosen.end:pos]:
+            led = [m for m in before if m.end < chosen.start and _DELEGATION.search(text[:m.start])]
+            if led:  # "đoàn X do ông Y dẫn đầu đã đến thăm": the delegation visits, led by Y
+                return [led[-1], chosen]
         out = [chosen]
         start = mentions.index(chosen)
         for step in (-1, 1):
@@ -280,7 +328,9 @@ class LinkReader:
 
     def _objects(self, text: str, mentions: list[Mention], end: int, cue: Cue) -> list[Mention]:
         after = [m for m in mentions if m.start >= end and m.kind in cue.objects and not m.role
-                 and m.start - end <= cue.reach and not re.search(r"[.;:]", text[end:m.start])]
+                 and (m.start - end <= cue.reach or cue.reach >= 40 and re.search(r"\snhư\s*$", text[end:m.start])
+                      and m.start - end <= 2 * cue.reach)
+                 and not re.search(r"[.;:]", text[end:m.start])]
         if not after:
             return []
         out = [after[0]]
@@ -294,11 +344,25 @@ class LinkReader:
     def _cue(self, cue: Cue, hit: re.Match, text: str, mentions: list[Mention], used: set[int],
              pairs: set) -> None:
         objects = self._objects(text, mentions, hit.end(), cue)
+        if not objects and cue.type == "PARTICIPATED_IN" and "Event" in self.ctx.last \
+                and _SHOW.match(text[hit.end():]):
+            objects = [self.ctx.last["Event"]]  # "... đều tham gia trưng bày": at the article's event
         if not objects:
             return
         subjects = self._subjects(text, mentions, hit.start(), cue, used)
-        if not subjects and self.ctx.meeting and _BOTH_SIDES.search(text[:hit.start()]):
-            subjects = [Mention(0, 0, "", "Agency", entity=e) for e in self.ctx.meeting]
+        invite = [i for i in _INVITE.finditer(text[:hit.start()])]
+        if cue.type == "PARTICIPATED_IN" and invite:
+            guests = [m for m in mentions if invite[-1].end() <= m.start and m.end <= hit.start() and m.party
+                      and not _NOUN_BEFORE.search(text[:m.start])]
+            subjects = guests or subjects  # "A mời B tham dự E": B is the one to take part
+        if not subjects and self.ctx.delegation is not None and _BARE_DELEGATION.search(text[:hit.start()]):
+            subjects = [self.ctx.delegation]  # "đoàn cũng đã đến thăm ...": the article's delegation
+        if cue.type in _ACTS_FOR:
+            subjects = subjects + [self.ctx.roles[m.entity] for m in subjects if m.kind == "Person"
+                                   and m.entity in self.ctx.roles
+                                   and self.ctx.roles[m.entity].entity not in {x.entity for x in subjects}]
+        if not subjects and (self.ctx.last_pair or self.ctx.meeting) and _BOTH_SIDES.search(text[:hit.start()]):
+            subjects = [Mention(0, 0, "", "Agency", entity=e) for e in self.ctx.last_pair or self.ctx.meeting]
         if not subjects and cue.type == "VISITED":
             subjects = [m for m in mentions if m.start > objects[-1].end and m.party
                         and re.search(r"(?:đoàn|Đoàn)(?: đại biểu| công tác)?\s*$", text[:m.start])][:1]
@@ -309,18 +373,22 @@ class LinkReader:
             return
         for o in objects:
             used.add(id(o))
+        primary = next((x for x in subjects if x.kind != "Person"), subjects[0])  # the body, not its speaker
+        first = min([x.start for x in subjects if 0 < x.end <= hit.start()] or [hit.start()])
         for s in subjects:
             for o in objects:
                 if s is o or s.entity == o.entity:
                     continue
-                start = min(s.start, hit.start())
+                start = min(first, hit.start())  # a modal before any joined subject governs them all
                 status = _status(text, 0 if s.start > hit.start() else start, hit.end())
-                if re.search(r"(?<!\w)đang\s+$", text[:hit.start()]) and cue.type in ("RUNS", "FOUNDED"):
-                    status = "planned"
+                if re.search(r"(?<!\w)đang\s+$", text[:hit.start()]) and cue.type in ("RUNS", "FOUNDED") \
+                        and not _ONGOING.match(hit.group()):
+                    status = "planned"  # "đang hoàn thiện": not finished; "đang triển khai": running
                 date = self._date(cue.type, text, hit.start(), o, status, mentions)
                 self._add(cue.type, s, o, text, status, date, cue.confidence)
                 pairs.add((cue.type, *sorted((s.entity, o.entity))))
-                if cue.type == "MET_WITH" and not self.ctx.meeting:
+                working = cue.type == "MET_WITH" or "làm việc" in hit.group() and o.kind not in ("City", "Country")
+                if working and not self.ctx.meeting and s is primary:
                     self.ctx.meeting = [s.entity, o.entity]
                     self.ctx.meeting_date = date
 
@@ -340,8 +408,9 @@ class LinkReader:
                                                                text[a.end:m.start])), None)
                 if b is None:
                     continue
-                kind = "SIGNED_AGREEMENT_WITH" if re.search(r"ký kết|(?<!\w)ký(?!\w)", text[:hit.start()][-40:]) \
-                    else "COOPERATES_WITH"
+                kind = "SIGNED_AGREEMENT_WITH" if re.search(
+                    r"ký kết|(?<!\w)ký(?!\w)|biên bản ghi nhớ|thỏa thuận|thoả thuận|MoU", text[:hit.start()][-60:],
+                    re.IGNORECASE) else "COOPERATES_WITH"
                 self._pair(kind, a, b, text, hit.start(), done)
         for k in range(len(parties) - 1):
             a, b = parties[k], parties[k + 1]
@@ -353,13 +422,14 @@ class LinkReader:
 
     def _both_sides(self, text: str, done: set) -> None:
         """"Hai bên đã ký kết ...", "hai bên sẽ hợp tác": the parties of the article's meeting."""
-        if len(self.ctx.meeting) != 2:
+        sides = self.ctx.last_pair or self.ctx.meeting
+        if len(sides) != 2:
             return
         for side in _BOTH_SIDES.finditer(text):
             verb = _PAIR_VERB.match(text[side.end():])
             if verb:
                 kind = "SIGNED_AGREEMENT_WITH" if verb.group(1).startswith("ký") else "COOPERATES_WITH"
-                a, b = (Mention(0, 0, "", "Agency", entity=e) for e in self.ctx.meeting)
+                a, b = (Mention(0, 0, "", "Agency", entity=e) for e in sides)
                 self._pair(kind, a, b, text, side.end() + verb.end(), done)
 
     def _pair(self, kind: str, a: Mention, b: Mention, text: str, at: int, done: set) -> None:
@@ -368,8 +438,49 @@ class LinkReader:
             return
         done.add(key)
         status = _status(text, 0, at + 1)
+        if kind == "SIGNED_AGREEMENT_WITH" and _SIGN_LATER.search(text[at:]):
+            status = "planned"  # "... giữa A và B, dự kiến ký kết trong quý IV"
         date = self._date(kind, text, at, b, status, [a, b])
         self._add(kind, a, b, text, status, date, 0.65)
+
+    def _passive(self, text: str, mentions: list[Mention]) -> None:
+        """"E (...) do A, B và C phối hợp tổ chức", "X, do ông Y sáng lập": agents after "do"."""
+        for by in _PASSIVE.finditer(text):
+            verb = next((v for v in _PASSIVE_VERB.finditer(text, by.end(), min(len(text), by.end() + 160))), None)
+            if verb is None or re.search(r"[.;:]", text[by.end():verb.start()]):
+                continue
+            type_, kinds = _PASSIVE_TYPES[verb.group(1)]
+            agents = [m for m in mentions if by.end() <= m.start and m.end <= verb.start() and m.party
+                      and not _NOUN_BEFORE.search(text[:m.start]) and not _BELONGS.search(text[:m.start])]
+            if not agents:
+                continue
+            targets = [m for m in mentions if m.end <= by.start() and m.kind in kinds.split()
+                       and by.start() - m.end <= 40 and not re.search(r"[.;:]", text[m.end:by.start()])]
+            if not targets and _ANAPHOR.match(text[:by.start()]):
+                last = self.ctx.last.get("Event" if "Event" in kinds else "Program")
+                targets = [last] if last is not None else []
+            if not targets:
+                continue
+            status = _status(text, by.start(), verb.end())
+            date = self._date(type_, text, verb.start(), targets[-1], status, mentions)
+            for a in agents:
+                if type_ != "FOUNDED" and a.kind == "Person":
+                    continue
+                self._add(type_, a, targets[-1], text, status, date, 0.7)
+
+    def _belongs(self, text: str, mentions: list[Mention]) -> None:
+        """"X trực thuộc Y", "X (NIC) thuộc Bộ KH&ĐT", "Trung tâm X (Đại học Y)": X is part of Y."""
+        bodies = ("Agency", "Organization", "Fund", "Park")
+        for k, m in enumerate(mentions[:-1]):
+            nxt = mentions[k + 1]
+            if m.kind not in bodies or nxt.kind not in ("Agency", "Organization"):
+                continue
+            gap = text[m.end:nxt.start]
+            bracket = re.fullmatch(r"\s*\(\s*", gap) and text[nxt.end:].lstrip().startswith(")") \
+                and m.head and nxt.head and m.head != nxt.head
+            said = re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:là (?:cơ quan|đơn vị|tổ chức) )?(?:trực thuộc|thuộc)\s+", gap)
+            if bracket or said:
+                self._add("PART_OF", m, nxt, text, confidence=0.75)
 
     def _meeting(self, text: str, mentions: list[Mention]) -> None:
         """"Tại buổi làm việc, đại diện A, B ...": those named took part in the article's meeting."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from graph.model import Document, Entity, Link, RecordError, validate_batch, validate_document
+from graph.ontology import allows
 from ingest.articles.clean import clean
 from ingest.articles.dates import article_date, find_dates
 from ingest.articles.entities import Mention, Sentence, article_locality, find_mentions, tokenize
@@ -73,7 +74,8 @@ def _refs(mentions: list[Mention], resolver: Resolver) -> dict[tuple[str, ...], 
     refs: dict[tuple[str, ...], str] = {}
     for m in mentions:
         for alias in m.aliases:
-            if " " not in alias and m.kind != "Person":
+            english = alias.isascii() and len(alias.split()) >= 2 and all(w[:1].isupper() for w in alias.split())
+            if (" " not in alias or english) and m.kind != "Person":
                 refs[tuple(t.text for t in tokenize(alias))] = m.kind
         if m.kind == "Event" and m.year and m.core and m.core != m.text:
             refs[tuple(t.text for t in tokenize(m.core))] = "Event"
@@ -162,7 +164,9 @@ def extract_file(path: Path | str, known: Iterable[Entity] = (), resolver: Resol
         reader = LinkReader(ctx)
         for k, (s, ms, roles) in enumerate(parsed):
             reader.read(s, ms, roles, headline=k == 0 and s == text.title)
-        links = _dedupe(reader.links)
+        kinds = {eid: e.kind for eid, e in entities.items()}
+        links = [link for link in _dedupe(reader.links)
+                 if allows(link.type, kinds.get(link.source, ""), kinds.get(link.target, ""))]
         title = text.title or sentences[0][:120]
         doc = validate_document(Document(path.name, title, str(path), raw.checksum, date, "article"))
         ents, links = validate_batch([copy.deepcopy(e) for e in entities.values()], links)

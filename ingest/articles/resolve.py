@@ -107,7 +107,7 @@ def candidate(m: Mention, locality: lx.Place | None) -> Candidate:
         return c
     core = m.core or m.text
     place = m.locality
-    inherit = (m.head in lx.LOCAL_HEADS or m.head in _LOCAL_DESCRIPTIVE) and place is None \
+    inherit = (m.head in lx.LOCAL_HEADS or m.head in _LOCAL_DESCRIPTIVE or m.of_context) and place is None \
         and not any(s in fold(core) for s in _SCOPE)
     if inherit and locality is not None:
         place = locality
@@ -116,7 +116,7 @@ def candidate(m: Mention, locality: lx.Place | None) -> Candidate:
     full_core = expand(core) if m.kind in ("Agency", "Park", "Organization", "Fund") else core
     if m.kind in ("Agency", "Park", "Organization", "Fund"):
         full_core = full_core[:1].upper() + full_core[1:]
-    if m.kind == "Agency" and m.head in ("BQL", "Ban quản lý") and place is None:
+    if m.kind == "Agency" and m.head in lx.BOARD_HEADS and place is None:
         full_core = expand(core)
     written = place is not None and any(fold(a) in fold(full_core) for a in place.aliases)
     name = " ".join(p for p in (full_core, place.name if place and not written else None, m.year) if p)
@@ -128,7 +128,44 @@ def candidate(m: Mention, locality: lx.Place | None) -> Candidate:
         c.add_alias(core)
     if m.kind == "Organization" and m.head:
         c.properties["type"] = _org_type(m.head)
+    if m.kind == "Fund":
+        tail = _proper_tail(m.text)
+        if tail:
+            c.add_alias(tail)  # "Quỹ đầu tư mạo hiểm X Ventures" and "Quỹ X Ventures" are one fund
     return c
+
+
+def _proper_tail(text: str) -> str | None:
+    """The run of capitalised words that ends a fund's name after its common words, if several."""
+    words = text.split()
+    k = len(words)
+    while k > 1 and words[k - 1][:1].isupper():
+        k -= 1
+    tail = words[k:]
+    return " ".join(tail) if len(tail) >= 2 and k >= 1 else None
+
+
+_PERIOD = re.compile(r"\s+(?:giai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|đến năm\s+(?:19|20)\d\d)$", re.IGNORECASE)
+
+
+def _unperiod_keys(c: Candidate) -> set[str]:
+    return {match_key(_PERIOD.sub("", a)) for a in [c.name, *c.aliases]} - {""}
+
+
+def _bare_key(c: Candidate) -> str:
+    """A programme's or event's name without its head ("VIC Connect" of "Chương trình VIC Connect")."""
+    if not c.head or not c.core.startswith(c.head):
+        return ""
+    return match_key(c.core[len(c.head):])
+
+
+def _board_of(a: Candidate, b: Candidate) -> bool:
+    """"Ban Quản lý Khu kinh tế X" and "Khu kinh tế X": the zone named for the authority running it."""
+    board, zone = (a, b) if a.kind == "Agency" else (b, a)
+    if board.kind != "Agency" or zone.kind != "Park" or board.head not in lx.BOARD_HEADS:
+        return False
+    return bool(zone.core) and match_key(board.core[len(board.head):]) == match_key(zone.core) \
+        and (board.locality is None or zone.locality is None or board.locality == zone.locality)
 
 
 def _org_type(head: str) -> str:
@@ -144,6 +181,8 @@ def _org_type(head: str) -> str:
 
 def _same(a: Candidate, b: Candidate) -> bool:
     """Whether two candidates of one article are the same thing."""
+    if {a.kind, b.kind} == {"Agency", "Park"}:
+        return _board_of(a, b)
     if a.kind != b.kind:
         return False
     if a.struct and a.struct == b.struct:
@@ -155,14 +194,18 @@ def _same(a: Candidate, b: Candidate) -> bool:
     if a.kind == "Person":
         return _fuzzy_ok(a) and _fuzzy_ok(b) and any(fuzzy_equal(x, y) for x in a.keys() for y in b.keys()
                                                       if len(x) >= 8)
-    if a.kind in ("Program", "Event") and a.head and a.head == b.head:
+    if a.kind in ("Program", "Event") and (_unperiod_keys(a) & _unperiod_keys(b)
+                                          or _bare_key(a) in b.keys() or _bare_key(b) in a.keys()):
+        return True
+    if a.kind in ("Program", "Event") and a.head and a.head == b.head \
+            and (a.locality is None or b.locality is None or a.locality == b.locality):
         ya, yb = re.findall(r"(?:19|20)\d\d", a.name), re.findall(r"(?:19|20)\d\d", b.name)
         wa, wb = set(fold(a.core).split()), set(fold(b.core).split())
         if ya == yb and wa and wb:
             shared = len(wa & wb)
             if shared / len(wa | wb) >= 0.6 or (ya and shared / min(len(wa), len(wb)) >= 0.8):
                 return True
-    if a.kind == "Agency" and a.head != b.head and {a.head, b.head} <= {"BQL", "Ban quản lý", "Văn phòng"}:
+    if a.kind == "Agency" and a.head != b.head and {a.head, b.head} <= lx.BOARD_HEADS | {"Văn phòng"}:
         da, db = _distinctive(a.core), _distinctive(b.core)
         compatible = (a.locality is None or b.locality is None or a.locality == b.locality)
         return bool(da) and da == db and compatible
@@ -215,6 +258,8 @@ def group_mentions(mentions: list[Mention], locality: lx.Place | None
             cands.append(c)
             same = c
         else:
+            if same.kind == "Park" and c.kind == "Agency":  # the authority, not its zone, is the party
+                same.kind, same.head, same.struct, same.core = c.kind, c.head, c.struct, c.core
             same.add_alias(*c.aliases)
             same.confidence = max(same.confidence, c.confidence)
             same.properties.update(c.properties)
