@@ -29,7 +29,7 @@ import pandas as pd
 from graph.filters import Filters
 from queries.groups import MAX_CHAIN
 from queries.paths import link_text, source_label
-from queries.resolve import find_entity, name_index
+from queries.resolve import find_entity
 from queries.subgraph import distinct_links, filter_graph, weighted_view
 
 LANGS = ("en", "vi")
@@ -141,12 +141,13 @@ def visit_brief(G: nx.MultiDiGraph, target: str, home: str, filters: Filters | N
     queries.resolve.EntityLookupError
         Unknown or ambiguous names.
     ValueError
-        The same entity given twice, or ``max_hops`` out of range.
+        The same entity given twice, ``max_hops`` out of range or ``top`` below 1.
     """
     if not 2 <= max_hops <= 4:
         raise ValueError(f"max_hops must be between 2 and 4, not {max_hops}")
-    index = name_index(G)
-    t, h = find_entity(G, target, index=index), find_entity(G, home, index=index)
+    if top < 1:
+        raise ValueError(f"top must be at least 1, not {top}")
+    t, h = find_entity(G, target), find_entity(G, home)
     if t == h:
         raise ValueError(f"target and home are the same entity ({t})")
     home_side = side_of(G, h)

@@ -67,18 +67,94 @@ def role_of(ga: str, gv: str, gc: str) -> str:
     return "liaison"
 
 
+def _role_codes(ga, gv, gc):
+    """``ROLES`` index of each (sender, broker, receiver) group triple, as ``role_of`` (arrays)."""
+    import numpy as np
+
+    return np.where(ga == gc, np.where(ga == gv, 0, 1), np.where(gc == gv, 2, np.where(ga == gv, 3, 4)))
+
+
+def _support(arcs_src, arcs_dst, n: int):
+    """Undirected support of the arcs (no self-loops) as an igraph graph, for triangle listing."""
+    import igraph
+    import numpy as np
+
+    lo, hi = np.minimum(arcs_src, arcs_dst), np.maximum(arcs_src, arcs_dst)
+    pairs = np.unique(lo * n + hi)
+    return igraph.Graph(n=n, edges=np.column_stack([pairs // n, pairs % n]).tolist())
+
+
+def _triangles(g) -> "np.ndarray":
+    """Every triangle of simple undirected igraph ``g`` once, as a (t, 3) integer array."""
+    import numpy as np
+
+    t = g.list_triangles()
+    return np.array(t, dtype=np.int64).reshape(-1, 3)
+
+
+ORDERINGS = ((0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0))
+
+
 def role_counts(D: nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFrame:
     """Observed brokerage counts by role for every node of simple digraph ``D``.
 
-    Counts come from group tallies of each broker's in- and out-neighbours, minus the pairs
-    that are the same node or directly linked, so the cost grows with the number of arcs
-    and closed triads rather than with the (much larger) number of two-paths.
+    Counts come from group tallies of each broker's in- and out-neighbours (the products
+    count every two-path ``a -> v -> c``), minus the two-paths that are not brokerage: those
+    with ``a = c`` (reciprocated arcs) and those closed by an arc ``a -> c``, which lie on a
+    triangle of the undirected support. So the cost grows with arcs and triangles, not with the
+    (much larger) number of two-paths; everything is array arithmetic (numpy, scipy.sparse) and
+    igraph's triangle listing. ``role_counts_reference`` is the plain version it is tested
+    against.
 
     Returns
     -------
     pandas.DataFrame
         Indexed by node, one column per role in ``ROLES`` plus ``total``.
     """
+    import numpy as np
+    import scipy.sparse as sp
+
+    nodes = list(D)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    labels, code = np.unique(np.array([str(groups[v]) for v in nodes] or [""], dtype=object), return_inverse=True)
+    code = code[:n]
+    arcs = np.array([(index[u], index[v]) for u, v in D.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    a, c = arcs[:, 0], arcs[:, 1]
+    k = max(len(labels), 1)
+    ones = np.ones(len(a))
+    CP = sp.csr_array((ones, (c, code[a])), shape=(n, k))  # CP[v, h]: in-neighbours of v in group h
+    CS = sp.csr_array((ones, (a, code[c])), shape=(n, k))  # CS[v, h]: out-neighbours of v in group h
+    rows = np.arange(n)
+    own_p, own_s = CP[rows, code] if n else np.zeros(0), CS[rows, code] if n else np.zeros(0)
+    ins, outs = np.bincount(c, minlength=n).astype(float), np.bincount(a, minlength=n).astype(float)
+    itin = np.asarray(CP.multiply(CS).sum(axis=1)).ravel() - own_p * own_s
+    count = np.column_stack([own_p * own_s, itin, (ins - own_p) * own_s, own_p * (outs - own_s),
+                             (ins - own_p) * (outs - own_s) - itin]).astype(np.int64)
+    keys = np.sort(a * n + c)
+
+    def has(x, y):
+        pos = np.searchsorted(keys, x * n + y)
+        return (pos < len(keys)) & (keys[np.minimum(pos, len(keys) - 1)] == x * n + y) if len(keys) else \
+            np.zeros(len(x), dtype=bool)
+
+    not_brokered = []
+    back = has(c, a)  # a -> v and v -> a: the pair (a, a) is not brokerage
+    not_brokered.append((c[back], _role_codes(code[a[back]], code[c[back]], code[a[back]])))
+    tri = _triangles(_support(a, c, n)) if len(a) else np.zeros((0, 3), dtype=np.int64)
+    for i, j, l in ORDERINGS:
+        x, v, y = tri[:, i], tri[:, j], tri[:, l]
+        closed = has(x, v) & has(v, y) & has(x, y)
+        not_brokered.append((v[closed], _role_codes(code[x[closed]], code[v[closed]], code[y[closed]])))
+    for v, r in not_brokered:
+        np.subtract.at(count, (v, r), 1)
+    df = pd.DataFrame(count, index=nodes, columns=list(ROLES))
+    df["total"] = count.sum(axis=1)
+    return df.astype(int)
+
+
+def role_counts_reference(D: nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFrame:
+    """``role_counts`` by a loop over each broker's neighbours: the slow version it is tested against."""
     rows = {}
     for v in D:
         P = [a for a in D.pred[v] if a != v]
@@ -97,10 +173,7 @@ def role_counts(D: nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFrame:
             ga = groups[a]
             if a in S:
                 count[role_of(ga, gv, ga)] -= 1
-            succ_a = D.succ[a]
-            closed = [c for c in S if c in succ_a] if len(S) <= len(succ_a) else \
-                [c for c in succ_a if c in S]
-            for c in closed:
+            for c in S & set(D.succ[a]):
                 if c != a:
                     count[role_of(ga, gv, groups[c])] -= 1
         count["total"] = sum(count.values())
@@ -146,32 +219,69 @@ def role_expectations(D: nx.DiGraph, groups: Mapping[str, str]) -> tuple[pd.Data
     return mean, sd
 
 
-def constraint(H: nx.Graph, weight: str = "weight") -> dict[str, float]:
-    """Burt's constraint of every node; equals ``networkx.constraint(H, weight=weight)``.
+def structural_holes(H: nx.Graph, weight: str = "weight") -> tuple[dict[str, float], dict[str, float]]:
+    """Burt's constraint and effective size of every node, as networkx computes them.
 
-    ``c_i = sum_j (p_ij + sum_q p_iq p_qj)^2`` over the neighbours ``j`` of ``i``, where ``p_ij``
-    is the share of ``i``'s mutual tie weight (``w_ij + w_ji``) going to ``j``. networkx
-    evaluates it pair by pair in Python; here the indirect terms are one sparse product
-    ``P @ P`` (the diagonal of ``P`` is zero, so the product leaves out ``q = i`` and ``q = j``
-    by itself). Isolated nodes get NaN, as in networkx.
+    Equal to ``networkx.constraint(H, weight=weight)`` and ``networkx.effective_size(H,
+    nodes=list(H), weight=weight)`` (self-loops ignored; isolated nodes get NaN). networkx 3.6's
+    whole-graph shortcut (``effective_size`` without ``nodes``) divides ``m_jq`` by ``q``'s
+    largest mutual weight instead of ``j``'s, so on weighted graphs it departs from Burt's
+    definition and from its own per-node code; this follows the definition. With ``p_ij`` the share of
+    ``i``'s mutual tie weight (``w_ij + w_ji``) going to ``j`` and ``m_jq`` the mutual weight of
+    ``j`` and ``q`` over ``j``'s largest:
+
+    - constraint ``c_i = sum_j (p_ij + sum_q p_iq p_qj)^2`` over the neighbours ``j`` of ``i``;
+    - effective size ``e_i = sum_j (1 - sum_q p_iq m_jq)``.
+
+    Both inner sums are non-zero only when ``i``, ``j`` and ``q`` form a triangle, so they are
+    accumulated over the triangles (igraph lists them) instead of over products of the whole
+    matrix: networkx's effective size forms a dense nodes x nodes matrix (80 GB at 100,000
+    nodes) and its constraint loops over pairs in Python.
     """
     import numpy as np
     import scipy.sparse as sp
 
     nodes = list(H)
-    if not nodes:
-        return {}
-    W = nx.to_scipy_sparse_array(H, nodelist=nodes, weight=weight, format="csr")
+    n = len(nodes)
+    if not n:
+        return {}, {}
+    W = sp.csr_array(nx.to_scipy_sparse_array(H, nodelist=nodes, weight=weight, format="csr"))
     A = (W + W.T).tocsr()
     A.setdiag(0)
     A.eliminate_zeros()
-    total = np.asarray(A.sum(axis=1)).ravel()
-    with np.errstate(divide="ignore"):
-        P = sp.diags(np.where(total > 0, 1.0 / total, 0.0)) @ A
-    P = sp.csr_array(P)
-    M = (P + (P @ P).multiply(P != 0)).tocsr()
-    c = np.asarray(M.multiply(M).sum(axis=1)).ravel()
-    return {v: float(x) if t > 0 else float("nan") for v, x, t in zip(nodes, c, total)}
+    A.sort_indices()
+    rows = np.repeat(np.arange(n), np.diff(A.indptr))
+    cols = A.indices.astype(np.int64)
+    total = np.bincount(rows, weights=A.data, minlength=n)
+    peak = np.zeros(n)
+    np.maximum.at(peak, rows, A.data)
+    p = A.data / total[rows]
+    m = A.data / peak[rows]
+    keys = rows * n + cols  # sorted: rows ascending, columns sorted within each row
+
+    def at(x, y):
+        return np.searchsorted(keys, x * n + y)
+
+    indirect = np.zeros(len(keys))
+    redundancy = np.zeros(n)
+    upper = rows < cols
+    tri = _triangles(_support(rows[upper], cols[upper], n)) if upper.any() else np.zeros((0, 3), dtype=np.int64)
+    for i, j, l in ORDERINGS:
+        u, v, w = tri[:, i], tri[:, j], tri[:, l]
+        puw = p[at(u, w)]
+        np.add.at(indirect, at(u, v), puw * p[at(w, v)])
+        np.add.at(redundancy, u, puw * m[at(v, w)])
+    c = np.bincount(rows, weights=(p + indirect) ** 2, minlength=n)
+    degree = np.diff(A.indptr)
+    e = degree - redundancy
+    alone = degree == 0
+    c[alone] = e[alone] = np.nan
+    return dict(zip(nodes, c.tolist())), dict(zip(nodes, e.tolist()))
+
+
+def constraint(H: nx.Graph, weight: str = "weight") -> dict[str, float]:
+    """Burt's constraint of every node; equals ``networkx.constraint(H, weight=weight)``."""
+    return structural_holes(H, weight)[0]
 
 
 def _as_digraph(H: nx.Graph) -> nx.DiGraph:
@@ -205,6 +315,11 @@ def brokerage_roles(G: nx.MultiDiGraph, by: str = "country", filters: Filters | 
     """
     groups = group_of(G, by)
     D = _as_digraph(weighted_view(G, filters, directed=directed))
+    return _roles_table(G, D, by, groups, kind)
+
+
+def _roles_table(G: nx.MultiDiGraph, D: nx.DiGraph, by: str, groups: Mapping[str, str],
+                 kind: str | None) -> pd.DataFrame:
     counts = role_counts(D, groups)
     mean, sd = role_expectations(D, groups)
     z = (counts - mean) / sd.where(sd > 0)
@@ -281,7 +396,8 @@ def _pair_text(G: nx.Graph, by: str, pair: frozenset) -> str:
 
 def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = None, *,
             directed: bool = False, weights: Mapping[str, float] | None = None,
-            kind: str | None = None, engine: str = "auto") -> pd.DataFrame:
+            kind: str | None = None, engine: str = "auto", pivots: int | str = "auto",
+            seed: int | None = 0) -> pd.DataFrame:
     """One table of brokerage measures per entity: who bridges, how much, between what.
 
     Parameters
@@ -290,24 +406,23 @@ def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = N
         The full projection.
     by : str
         Grouping for roles and exclusive pairs (see ``brokerage_roles``).
-    filters, directed, weights, kind, engine
-        As for ``queries.centrality.centrality``.
+    filters, directed, weights, kind, engine, pivots, seed
+        As for ``queries.centrality.centrality`` (betweenness is sampled on large graphs).
 
     Returns
     -------
     pandas.DataFrame
         ``id``, ``name``, ``kind``, ``group``, ``degree``, ``betweenness`` (normalised, on
-        distances ``1 / weight``), ``constraint`` and ``effective_size`` (Burt, weighted; the
-        values of networkx's implementations; NaN for isolated nodes), the five role counts, ``total`` and their z-scores,
+        distances ``1 / weight``), ``constraint`` and ``effective_size`` (Burt, weighted; see
+        ``structural_holes``; NaN for isolated nodes), the five role counts, ``total`` and their z-scores,
         ``exclusive`` (number of group pairs the entity alone connects) and ``exclusive_pairs``
         (those pairs as text). Sorted by betweenness.
     """
     H = weighted_view(G, filters, directed=directed, weights=weights)
     groups = group_of(G, by)
-    roles = brokerage_roles(G, by, filters, directed=directed).set_index("id")
-    between = betweenness(H, engine=engine)
-    burt = constraint(H)
-    effective = nx.effective_size(H, weight="weight")
+    roles = _roles_table(G, _as_digraph(H), by, groups, None).set_index("id")
+    between = betweenness(H, engine=engine, pivots=pivots, seed=seed)
+    burt, effective = structural_holes(H)
     excl = exclusive_pairs(H, groups)
     keep = [v for v in H if kind is None or H.nodes[v].get("kind") == kind]
     df = node_table(H, keep)

@@ -72,6 +72,8 @@ def communities(G: nx.MultiDiGraph, filters: Filters | None = None, *,
     """
     if resolution <= 0:
         raise ValueError(f"resolution must be positive, not {resolution}")
+    if top < 1:
+        raise ValueError(f"top must be at least 1, not {top}")
     H = weighted_view(G, filters, weights=weights)
     cols = ["community", "size", "internal_weight", "members", "kinds", "places"]
     if H.number_of_nodes() == 0:

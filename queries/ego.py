@@ -3,7 +3,8 @@
 Two hops around a ministry already reach most of a national ecosystem, so the neighbourhood is
 cut to a budget. It is grown hop by hop: at each hop the candidates are ranked by the strength
 of their ties to the nodes already kept (``queries.subgraph`` weights), then by degree, and
-taken while the budget lasts. Every kept node is therefore reachable from a centre through
+taken while the budget lasts. Only the links of the entities reached are read (never the
+whole graph), so the answer takes a fraction of a second on large graphs. Every kept node is therefore reachable from a centre through
 kept nodes, and what was left out is reported by kind rather than silently dropped.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pandas as pd
 
 from graph.filters import Filters
 from queries.resolve import find_entities
-from queries.subgraph import collapse, filter_graph
+from queries.subgraph import filtered_view, tie_degree, tie_neighbours, ties_of
 
 MAX_HOPS = 3
 
@@ -75,43 +76,54 @@ def ego_network(G: nx.MultiDiGraph, centers: str | Iterable[str], filters: Filte
     if not ids:
         raise ValueError("no centre given")
     if budget < len(ids):
-        raise ValueError(f"budget {budget} is smaller than the number of centres ({len(ids)})")
-    F = filter_graph(G, filters)
+        raise ValueError(f"budget must be at least the number of centres ({len(ids)}), not {budget}")
+    F = filtered_view(G, filters)
     missing = [c for c in ids if c not in F]
     if missing:
         raise ValueError(f"removed by the filters: {', '.join(missing)}")
-    H = collapse(F, directed=directed, weights=weights)
-    nbrs = H.successors if directed else H.neighbors
+    ties: dict[str, dict[str, float]] = {}
+
+    def tied(u: str) -> dict[str, float]:
+        if u not in ties:
+            ties[u] = ties_of(F, u, directed=directed, weights=weights)
+        return ties[u]
 
     reached = {c: 0 for c in ids}
     frontier = list(ids)
     for h in range(1, hops + 1):
-        nxt = [n for u in frontier for n in nbrs(u) if n not in reached]
+        nxt = [n for u in frontier for n in tie_neighbours(F, u, directed=directed) if n not in reached]
         for n in nxt:
             reached[n] = h
         frontier = list(dict.fromkeys(nxt))
+
+    degree: dict[str, int] = {}
+
+    def deg(n: str) -> int:
+        if n not in degree:
+            degree[n] = tie_degree(F, n, directed=directed)
+        return degree[n]
 
     kept = {c: 0.0 for c in ids}
     layer = list(ids)
     for h in range(1, hops + 1):
         strength: dict[str, float] = Counter()
         for u in layer:
-            for n in nbrs(u):
+            for n, w in tied(u).items():
                 if reached[n] == h and n not in kept:
-                    strength[n] += H[u][n]["weight"]
-        ranked = sorted(strength, key=lambda n: (-strength[n], -H.degree(n), n))
+                    strength[n] += w
+        ranked = sorted(strength, key=lambda n: (-strength[n], -deg(n), n))
         room = budget - len(kept)
         layer = ranked[:max(room, 0)]
         kept.update((n, strength[n]) for n in layer)
         if not layer:
             break
 
-    kinds_reached = Counter(H.nodes[n].get("kind") for n in reached)
-    kinds_kept = Counter(H.nodes[n].get("kind") for n in kept)
+    kinds_reached = Counter(G.nodes[n].get("kind") for n in reached)
+    kinds_kept = Counter(G.nodes[n].get("kind") for n in kept)
     cut = pd.DataFrame([{"kind": k, "reached": r, "kept": kinds_kept[k], "cut": r - kinds_kept[k]}
                         for k, r in kinds_reached.most_common()], columns=["kind", "reached", "kept", "cut"])
-    nodes = pd.DataFrame([{"id": n, "name": H.nodes[n].get("name", n), "kind": H.nodes[n].get("kind"),
-                           "hops": reached[n], "strength": s, "degree": H.degree(n)} for n, s in kept.items()],
+    nodes = pd.DataFrame([{"id": n, "name": G.nodes[n].get("name", n), "kind": G.nodes[n].get("kind"),
+                           "hops": reached[n], "strength": s, "degree": deg(n)} for n, s in kept.items()],
                          columns=["id", "name", "kind", "hops", "strength", "degree"])
     sub = nx.MultiDiGraph(F.subgraph(kept))
     sub.graph.update(F.graph)

@@ -22,8 +22,8 @@ import pandas as pd
 
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
-from queries.resolve import display_name, find_entities, find_entity, name_index
-from queries.subgraph import collapse, distinct_links, filter_graph, link_weight
+from queries.resolve import display_name, find_entities, find_entity
+from queries.subgraph import collapse, distinct_links, filtered_view, link_weight, tie_neighbours
 
 #: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
 MAX_K = 50
@@ -103,6 +103,39 @@ def _hop(F: nx.MultiDiGraph, u: str, v: str, directed: bool,
     return Hop(u, v, links, text)
 
 
+def _fewest_hops(F: nx.MultiDiGraph, s: str, t: str, directed: bool) -> list[str] | None:
+    """A path of fewest links from ``s`` to ``t`` by bidirectional breadth-first search on ``F``
+    itself, so only the links of the entities visited are read, not the whole graph."""
+    before, after = {s: None}, {t: None}
+    ahead, behind = [s], [t]
+    while ahead and behind:
+        forward = len(ahead) <= len(behind)
+        fringe, mine, theirs = (ahead, before, after) if forward else (behind, after, before)
+        nxt = []
+        for u in fringe:
+            for x in tie_neighbours(F, u, directed=directed, forward=forward):
+                if x in mine or x == u:
+                    continue
+                mine[x] = u
+                if x in theirs:
+                    path, n = [], x
+                    while n is not None:
+                        path.append(n)
+                        n = before[n]
+                    path.reverse()
+                    n = after[x]
+                    while n is not None:
+                        path.append(n)
+                        n = after[n]
+                    return path
+                nxt.append(x)
+        if forward:
+            ahead = nxt
+        else:
+            behind = nxt
+    return None
+
+
 def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | None = None, *,
                k: int = 1, exclude_types: Iterable[str] = (), exclude_nodes: Iterable[str] = (),
                weighted: bool = False, weights: Mapping[str, float] | None = None,
@@ -126,7 +159,10 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         Entities (ids, names or aliases) not to pass through.
     weighted : bool
         False (default): fewest hops, the length Cypher's ``shortestPath`` reports. True: least
-        total distance ``1 / weight``, preferring strong ties (``queries.subgraph``).
+        total distance ``1 / weight``, preferring strong ties (``queries.subgraph``). One
+        fewest-hop path is found by a bidirectional search that reads only the links it
+        visits; weighted and ``k > 1`` searches first collapse the whole filtered graph
+        (seconds on 500,000 links).
     weights : mapping, optional
         Link-type weight overrides.
     directed : bool
@@ -147,8 +183,7 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
     """
     if not 1 <= k <= MAX_K:
         raise ValueError(f"k must be between 1 and {MAX_K}, not {k}")
-    index = name_index(G)
-    s, t = find_entity(G, source, index=index), find_entity(G, target, index=index)
+    s, t = find_entity(G, source), find_entity(G, target)
     if s == t:
         raise ValueError(f"{source!r} and {target!r} are the same entity ({s})")
     banned = set(find_entities(G, exclude_nodes))
@@ -156,7 +191,7 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         if end in banned:
             raise ValueError(f"{q!r} is both an end of the path and excluded")
     ex_types = set(exclude_types)
-    F = filter_graph(G, filters)
+    F = filtered_view(G, filters)
     for end, q in ((s, source), (t, target)):
         if end not in F:
             raise ValueError(f"{q!r} ({end}) is removed by the filters")
@@ -164,14 +199,18 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         base = F
         F = nx.subgraph_view(base, filter_node=lambda n: n not in banned,
                              filter_edge=lambda u, v, key: base[u][v][key].get("type") not in ex_types)
-    H = collapse(F, directed=directed, weights=weights)
     result = PathResult(s, t)
     ns, nt = display_name(G, s), display_name(G, t)
-    weight = "distance" if weighted else None
-    try:
-        found = list(itertools.islice(nx.shortest_simple_paths(H, s, t, weight=weight), k))
-    except nx.NetworkXNoPath:
-        found = []
+    if k == 1 and not weighted:
+        one = _fewest_hops(F, s, t, directed)
+        found, H = ([one] if one else []), None
+    else:
+        H = collapse(F, directed=directed, weights=weights)
+        weight = "distance" if weighted else None
+        try:
+            found = list(itertools.islice(nx.shortest_simple_paths(H, s, t, weight=weight), k))
+        except nx.NetworkXNoPath:
+            found = []
     for nodes in found:
         hops = [_hop(F, u, v, directed, weights) for u, v in zip(nodes, nodes[1:])]
         cost = sum(H[u][v]["distance"] for u, v in zip(nodes, nodes[1:])) if weighted else len(hops)

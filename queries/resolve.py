@@ -7,6 +7,7 @@ shared by paths, ego networks, briefs and group look-ups.
 from __future__ import annotations
 
 import difflib
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -31,10 +32,30 @@ def _listing(candidates: list[tuple[str, str, str]]) -> str:
     return "; ".join(f"{name} [{kind}] (id {i})" for i, name, kind in candidates)
 
 
+#: The last index of each graph, with the node count it was built at: normalising 100,000 names
+#: takes over a second, and the app asks many questions of one projection.
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def name_index(G: nx.Graph, nodes: Iterable[str] | None = None) -> dict[str, set[str]]:
-    """Map each comparison key (of id, name and aliases) to the ids of the nodes that carry it."""
+    """Map each comparison key (of id, name and aliases) to the ids of the nodes that carry it.
+
+    The index of a whole graph is kept (per graph object) and reused until its node count
+    changes; projections are rebuilt, not edited, so renaming a node in place is not tracked.
+    """
+    if nodes is None:
+        cached = _INDEXES.get(G)
+        if cached is not None and cached[0] == G.number_of_nodes():
+            return cached[1]
+        index = _build_index(G, G)
+        _INDEXES[G] = (G.number_of_nodes(), index)
+        return index
+    return _build_index(G, nodes)
+
+
+def _build_index(G: nx.Graph, nodes: Iterable[str]) -> dict[str, set[str]]:
     index: dict[str, set[str]] = defaultdict(set)
-    for n in G if nodes is None else nodes:
+    for n in nodes:
         a = G.nodes[n]
         for text in (n, a.get("name") or "", *(a.get("aliases") or [])):
             k = key(str(text))
@@ -53,11 +74,13 @@ def find_entity(G: nx.Graph, query: str, *, nodes: Iterable[str] | None = None,
         A projection or a view of one.
     query : str
         An id, a name or an alias; case, diacritics, spacing and punctuation are ignored
-        (``graph.names.key``). An exact id wins over name matches.
+        (``graph.names.key``). An exact id wins over name matches. Before the first index of a
+        graph is built (a second per 100,000 entities), a name or alias typed exactly as stored
+        and carried by one entity alone is taken as it is.
     nodes : iterable of str, optional
         Search only these nodes (e.g. the Country nodes).
     index : dict, optional
-        A ``name_index`` to reuse across many look-ups.
+        A ``name_index`` to search instead (the whole graph's is cached by ``name_index``).
 
     Raises
     ------
@@ -68,7 +91,12 @@ def find_entity(G: nx.Graph, query: str, *, nodes: Iterable[str] | None = None,
     pool = set(G) if nodes is None else set(nodes)
     if query in pool:
         return query
-    index = name_index(G, pool) if index is None else index
+    if index is None and nodes is None and not _INDEXES.get(G):
+        exact = {n for n, a in G.nodes(data=True) if a.get("name") == query or query in (a.get("aliases") or ())}
+        if len(exact) == 1:
+            return next(iter(exact))
+    if index is None:
+        index = name_index(G) if nodes is None else name_index(G, pool)
     hits = index.get(key(query), set()) & pool
     if len(hits) == 1:
         return next(iter(hits))
@@ -87,9 +115,8 @@ def find_entity(G: nx.Graph, query: str, *, nodes: Iterable[str] | None = None,
 
 
 def find_entities(G: nx.Graph, queries: Iterable[str]) -> list[str]:
-    """``find_entity`` for each of ``queries``, sharing one index; order kept, duplicates removed."""
-    index = name_index(G)
-    return list(dict.fromkeys(find_entity(G, q, index=index) for q in queries))
+    """``find_entity`` for each of ``queries`` (the graph's index is shared); order kept, duplicates removed."""
+    return list(dict.fromkeys(find_entity(G, q) for q in queries))
 
 
 def display_name(G: nx.Graph, n: str) -> str:

@@ -2,11 +2,22 @@
 
 ``get_store`` is what every page, the tests' ``AppTest`` runs and ``ecograph app`` share: it
 opens the configured store once per server process (``graph.connect.open_store``). Every
-cached answer is keyed by ``Store.version()``, a token that changes on every write, so a
-document added on the Ingest page (or by the CLI meanwhile) shows up on the next rerun
-without anybody clearing a cache by hand.
+cached answer is keyed by the version of the projection it was computed on, and that
+follows ``Store.version()``, a token that changes on every write: a document added on the
+Ingest page (or by the CLI meanwhile) shows up without anybody clearing a cache by hand.
+
+Projecting a large graph takes seconds, and an ingest changes the version with every
+article. So when the store moves on and the last projection took more than ``QUICK``
+seconds, the pages keep answering from the projection they have while the new one is built
+in the background, and switch when it is ready (a stale answer for a few seconds rather
+than every user waiting); a small graph is simply projected again. The app's own writes ask
+for ``refresh()``, which waits, so that what a user just added is there on the next page.
 """
 from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
 
 import networkx as nx
 import pandas as pd
@@ -18,6 +29,7 @@ from graph.store import Store
 from queries import brief, brokers, centrality, communities, ego, paths, timeline
 
 CACHE = 64
+QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
 
 
 @st.cache_resource(show_spinner=False)
@@ -35,14 +47,65 @@ def forget_store() -> None:
     _open.clear()
 
 
+@dataclass
+class _Served:
+    """The projection the pages answer from, and whether a newer one is being built."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    version: str | None = None
+    graph: nx.MultiDiGraph | None = None
+    building: str | None = None
+    seconds: float = 0.0  # how long the last projection took
+
+
+@st.cache_resource(show_spinner=False)
+def _served() -> _Served:
+    return _Served()
+
+
+def _build(served: _Served, store: Store, v: str) -> None:
+    started = time.perf_counter()
+    try:
+        g = store.project()
+        with served.lock:
+            served.version, served.graph = v, g
+            served.seconds = time.perf_counter() - started
+    finally:
+        with served.lock:
+            served.building = None
+
+
 def version() -> str:
-    """The store's current version token: the key of every cached answer below."""
-    return get_store().version()
+    """The version of the graph the pages show: the key of every cached answer below.
+
+    The first call projects the graph; later ones start a background rebuild when the store
+    has moved on, and return the version still being shown until it is ready.
+    """
+    store, served = get_store(), _served()
+    current = store.version()
+    with served.lock:
+        if served.graph is not None and (current == served.version or served.seconds > QUICK):
+            if current != served.version and served.building is None:
+                served.building = current
+                threading.Thread(target=_build, args=(served, store, current), daemon=True).start()
+            return served.version
+    return refresh()
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
+def refresh() -> str:
+    """Project the graph now and show it (after the app itself wrote to the store)."""
+    store, served = get_store(), _served()
+    v = store.version()
+    _build(served, store, v)
+    return v
+
+
 def projection(v: str) -> nx.MultiDiGraph:
     """The whole graph at version ``v``; shared by reference, so callers must not modify it."""
+    served = _served()
+    with served.lock:
+        if served.version == v and served.graph is not None:
+            return served.graph
     return get_store().project()
 
 

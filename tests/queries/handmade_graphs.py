@@ -28,3 +28,23 @@ def simple(edges, kind="Organization", directed=False, type_="MET_WITH") -> nx.M
     """A projection of one link per edge of ``edges`` (node ids used as names)."""
     nodes = sorted({n for e in edges for n in e[:2]})
     return projection([(n, n, kind) for n in nodes], [(u, type_, v, f"d{i}") for i, (u, v) in enumerate(edges)])
+
+
+def random_projection(seed: int, nodes: int = 30, links: int = 90) -> nx.MultiDiGraph:
+    """A projection of random links of mixed types (symmetric or not), statuses and dates, with
+    repeated reports of one meeting, repeated meetings and a self-loop: the cases the collapsing
+    rules treat differently."""
+    import random
+
+    rng = random.Random(seed)
+    ids = [f"n{i}" for i in range(nodes)]
+    groups = "ABC"
+    types = ["MET_WITH", "COOPERATES_WITH", "SUPPORTS", "INVESTED_IN", "PARTICIPATED_IN"]
+    spec = []
+    for i in range(links):
+        u, v = rng.choice(ids), rng.choice(ids)
+        date = rng.choice([None, "2023", "2024-05", "2024-05-02"])
+        spec.append((u, rng.choice(types), v, f"d{rng.randrange(links // 3)}", date,
+                     "planned" if rng.random() < 0.2 else "done"))
+    spec.append((ids[0], "MET_WITH", ids[0], "d0", "2024"))
+    return projection([(n, f"Name {n}", "Organization", [], {"team": rng.choice(groups)}) for n in ids], spec)

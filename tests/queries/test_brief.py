@@ -50,3 +50,10 @@ def test_bad_input(eco):
         visit_brief(eco, "Busan", "busan")
     with pytest.raises(ValueError, match="max_hops"):
         visit_brief(eco, "Busan", "IIA", max_hops=9)
+
+
+def test_absurd_parameters(eco):
+    with pytest.raises(ValueError, match="top must be at least 1"):
+        visit_brief(eco, "Busan", "spark", top=0)
+    with pytest.raises(ValueError, match="max_hops must be between 2 and 4"):
+        visit_brief(eco, "Busan", "spark", max_hops=50)

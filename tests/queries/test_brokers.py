@@ -243,3 +243,74 @@ def test_cut_points_equal_removal_by_brute_force():
         rest = nx.restricted_view(U, [], [(r.source, r.target)])
         a, b = len(nx.node_connected_component(rest, r.source)), len(nx.node_connected_component(rest, r.target))
         assert r.cut_off == min(a, b)
+
+
+def _random_digraph(seed: int, symmetric: bool):
+    import random
+
+    rng = random.Random(seed)
+    H = nx.gnm_random_graph(40, 160, seed=seed, directed=not symmetric)
+    D = H.to_directed() if symmetric else H
+    D.add_nodes_from([40, 41])  # isolated
+    D.add_edge(5, 5)  # a self-loop never brokers
+    return D, {v: rng.choice("ABCD") for v in D}
+
+
+@pytest.mark.parametrize("symmetric", [False, True])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_vectorised_role_counts_equal_the_reference_and_the_definition(symmetric, seed):
+    from queries.brokers import role_counts_reference
+
+    D, groups = _random_digraph(seed, symmetric)
+    fast = role_counts(D, groups)
+    assert fast.equals(role_counts_reference(D, groups).loc[fast.index])
+    arcs = {(u, v) for u, v in D.edges() if u != v}
+    assert fast.to_dict("index") == brute_force(arcs, groups)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_triangle_based_structural_holes_equal_networkx(directed, seed):
+    import random
+
+    from queries.brokers import structural_holes
+
+    rng = random.Random(seed)
+    H = nx.gnm_random_graph(35, 120, seed=seed, directed=directed)
+    H.add_node(99)
+    for _, _, e in H.edges(data=True):
+        e["weight"] = rng.choice([0.5, 1.0, 2.0, 3.0])
+    burt, size = structural_holes(H)
+    # nodes=...: networkx's per-node code, which follows the definition (its whole-graph scipy shortcut
+    # divides m_vw by w's largest mutual weight instead of v's, and differs on weighted graphs)
+    ref_c, ref_e = nx.constraint(H, weight="weight"), nx.effective_size(H, nodes=list(H), weight="weight")
+    assert math.isnan(burt[99]) and math.isnan(size[99]) and math.isnan(ref_e[99])
+    assert all(burt[n] == pytest.approx(ref_c[n], rel=1e-9) for n in H if n != 99)
+    # networkx's per-node code also gives NaN to a directed node with in-links only; here it has a size
+    assert all(size[n] == pytest.approx(ref_e[n], rel=1e-9) for n in H if n != 99 and not math.isnan(ref_e[n]))
+    assert not any(math.isnan(size[n]) for n in H if n != 99)
+
+
+def test_brokers_table_uses_the_same_roles_as_the_roles_table(eco):
+    table = brokers(eco, by="kind").set_index("id")
+    roles = brokerage_roles(eco, "kind").set_index("id")
+    assert table["total"].equals(roles.loc[table.index, "total"])
+    assert table.loc["so-kh-cn-tp-hcm", "effective_size"] == pytest.approx(
+        nx.effective_size(collapse(eco), nodes=["so-kh-cn-tp-hcm"], weight="weight")["so-kh-cn-tp-hcm"])
+
+
+def test_sampled_betweenness_in_the_brokers_table(eco):
+    exact = brokers(eco).set_index("id")["betweenness"]
+    sampled = brokers(eco, pivots=5, seed=2).set_index("id")["betweenness"]
+    assert not sampled.equals(exact)
+    assert brokers(eco, pivots="exact").set_index("id")["betweenness"].equals(exact)
+    with pytest.raises(ValueError, match="pivots must be at least 1"):
+        brokers(eco, pivots=0)
+
+
+def test_brokerage_on_an_empty_projection_and_an_empty_selection(eco):
+    empty = projection([], [])
+    assert brokers(empty).empty and brokerage_roles(empty).empty
+    cuts = cut_points(empty)
+    assert cuts.bridges.empty and cuts.articulation_points.empty
+    assert brokers(eco, filters=Filters(kinds=frozenset({"Fund"}))).empty

@@ -86,3 +86,80 @@ def test_empty_selection_gives_empty_table(eco):
 def test_unknown_sort_column():
     with pytest.raises(ValueError, match="cannot sort"):
         centrality(simple([("a", "b")]), names=["degree"], by="pagerank")
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("weighted", [False, True])
+@pytest.mark.parametrize("k", [1, 5, 20])
+def test_sampled_betweenness_is_networkx_sampling_on_igraph(directed, weighted, k):
+    """Brandes-Pich pivots: the same sample and scaling as networkx's ``k`` option."""
+    H = _random_graph(11, directed)
+    ref = nx.betweenness_centrality(H, k=k, seed=4, normalized=True, weight="distance" if weighted else None)
+    for engine in ("igraph", "networkx"):
+        ours = betweenness(H, weighted=weighted, engine=engine, pivots=k, seed=4)
+        assert all(ours[n] == pytest.approx(ref[n], abs=1e-9, nan_ok=True) for n in H), engine
+
+
+def test_exact_unless_asked_or_too_large():
+    from queries.centrality import DEFAULT_PIVOTS, EXACT_COST, pivot_count
+
+    H = _random_graph(3, False)
+    exact = betweenness(H, engine="networkx")
+    assert betweenness(H, pivots=len(H), engine="igraph") == pytest.approx(exact)
+    assert betweenness(H, pivots="exact", engine="igraph") == pytest.approx(exact)
+    assert pivot_count(H) is None
+    big = nx.empty_graph(int(EXACT_COST ** 0.5) + 1)
+    assert pivot_count(big) == DEFAULT_PIVOTS and pivot_count(big, "exact") is None
+
+
+@pytest.mark.parametrize("bad", [0, -3, "many", True, 2.5])
+def test_absurd_pivots_are_refused(bad):
+    with pytest.raises(ValueError, match="pivots must be"):
+        betweenness(_random_graph(3, False), pivots=bad)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_sampled_closeness_with_every_node_as_pivot_is_exact(directed, weighted):
+    """The estimator's reach and distance sums are exact when every node is a pivot."""
+    from queries.centrality import _sampled_closeness
+
+    H = _random_graph(5, directed)
+    ref = nx.closeness_centrality(H, distance="distance" if weighted else None, wf_improved=True)
+    ours = _sampled_closeness(H, len(H), "distance" if weighted else None, seed=0)
+    assert all(ours[n] == pytest.approx(ref[n], abs=1e-12) for n in H)
+
+
+def test_sampled_closeness_is_close_on_a_connected_graph():
+    H = nx.relabel_nodes(nx.connected_watts_strogatz_graph(300, 6, 0.1, seed=2), str)
+    nx.set_edge_attributes(H, 1.0, "distance")
+    exact, approx = closeness(H), closeness(H, pivots=60, seed=1)
+    assert max(abs(approx[n] - exact[n]) / exact[n] for n in H) < 0.15
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_igraph_pagerank_gives_networkx_numbers(directed):
+    from queries.centrality import pagerank
+
+    H = _random_graph(9, directed)
+    for _, _, e in H.edges(data=True):
+        e["weight"] = 1 / e["distance"]
+    ref = nx.pagerank(H, weight="weight", tol=1e-12, max_iter=1000)
+    ours = pagerank(H, engine="igraph")
+    assert all(ours[n] == pytest.approx(ref[n], abs=1e-9) for n in H)
+    assert pagerank(H, engine="networkx") == pytest.approx(nx.pagerank(H, weight="weight"))
+
+
+def test_eigenvector_of_a_large_component_equals_networkx():
+    H = _random_graph(13, False)
+    giant = H.subgraph(max(nx.connected_components(H), key=len))
+    ref = nx.eigenvector_centrality_numpy(giant, weight="weight")
+    ours = eigenvector(giant)
+    assert all(ours[n] == pytest.approx(abs(ref[n]), abs=1e-9) for n in giant)
+
+
+def test_every_measure_on_an_empty_projection():
+    from tests.queries.handmade_graphs import projection
+
+    df = centrality(projection([], []))
+    assert df.empty and "betweenness_rank" in df.columns

@@ -37,3 +37,17 @@ def test_seed_makes_it_repeatable(eco):
 def test_empty_graph():
     res = communities(projection([], []))
     assert res.table.empty
+
+
+def test_absurd_parameters_and_empty_projection(eco):
+    import math
+
+    import pytest
+
+    from queries.communities import communities
+    from tests.queries.handmade_graphs import projection
+
+    with pytest.raises(ValueError, match="top must be at least 1"):
+        communities(eco, top=0)
+    res = communities(projection([], []))
+    assert res.table.empty and math.isnan(res.modularity)

@@ -44,3 +44,27 @@ def test_absurd_parameters(eco):
         ego_network(eco, "Busan", hops=50)
     with pytest.raises(ValueError, match="budget"):
         ego_network(eco, ["Busan", "IIA"], budget=1)
+
+
+def test_budget_zero_and_unknown_centre(eco):
+    from queries.resolve import EntityLookupError
+
+    with pytest.raises(ValueError, match="budget must be at least the number of centres"):
+        ego_network(eco, "Busan", budget=0)
+    with pytest.raises(EntityLookupError, match="closest: Busan"):
+        ego_network(eco, "Busam")
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_local_neighbourhood_equals_the_collapsed_graph_rule(directed):
+    """Ranking reads only the centres' links; check it against strengths taken from ``collapse``."""
+    from queries.subgraph import collapse
+    from tests.queries.handmade_graphs import random_projection
+
+    G = random_projection(4, nodes=40, links=120)
+    H = collapse(G, directed=directed)
+    res = ego_network(G, "n1", hops=1, budget=6, directed=directed)
+    nbrs = set(H.successors("n1") if directed else H.neighbors("n1"))
+    ranked = sorted(nbrs, key=lambda n: (-H["n1"][n]["weight"], -H.degree(n), n))
+    assert list(res.nodes["id"]) == ["n1", *ranked[:5]]
+    assert list(res.nodes["degree"]) == [H.degree(n) for n in res.nodes["id"]]

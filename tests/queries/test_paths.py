@@ -67,3 +67,25 @@ def test_bad_input(eco):
 def test_directed_paths_follow_arrows(eco):
     assert shortest_path(eco, "israel", "iia", directed=True).paths == []
     assert shortest_path(eco, "iia", "israel", directed=True).paths[0].nodes == ["iia", "israel"]
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_fewest_hops_search_equals_networkx_on_the_collapsed_graph(directed):
+    import networkx as nx
+
+    from queries.subgraph import collapse
+    from tests.queries.handmade_graphs import random_projection
+
+    G = random_projection(7, nodes=40, links=70)
+    H = collapse(G, directed=directed)
+    for s in list(G)[:12]:
+        for t in list(G)[-12:]:
+            if s == t:
+                continue
+            res = shortest_path(G, s, t, directed=directed)
+            if nx.has_path(H, s, t):
+                [p] = res.paths
+                assert len(p.hops) == nx.shortest_path_length(H, s, t), (s, t)
+                assert all(H.has_edge(u, v) for u, v in zip(p.nodes, p.nodes[1:]))
+            else:
+                assert res.paths == [] and "not connected" in res.message

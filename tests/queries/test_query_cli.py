@@ -94,3 +94,74 @@ def test_empty_graph_is_a_clear_error(monkeypatch):
                         types.SimpleNamespace(projected_graph=lambda filters: projection([], [])))
     r = CliRunner().invoke(query, ["centrality"])
     assert r.exit_code == 1 and "graph is empty" in r.stderr
+
+
+@pytest.mark.parametrize("args, closest", [
+    (("path", "Busann", "TP.HCM"), "Busan"),
+    (("ego", "Chungbok"), "Chungbuk"),
+    (("timeline", "--entity", "KOTRA HCMC"), "KOTRA TP.HCM"),
+    (("brief", "Busan", "--home", "Sở KH CN HCM"), "Sở KH&CN TP.HCM"),
+    (("brokers", "--between", "Vietnam", "Korae"), "Hàn Quốc"),
+])
+def test_unknown_names_suggest_the_closest(run, args, closest):
+    r = run(*args)
+    assert r.exit_code == 1 and closest in r.stderr and "Traceback" not in r.output, r.output
+
+
+def test_disconnected_pair_is_an_answer_with_exit_0(run):
+    r = run("path", "IIA", "Busan", "--type", "COOPERATES_WITH")
+    assert r.exit_code == 0 and "not connected" in r.stderr and r.stdout == ""
+    r = run("path", "IIA", "Busan", "--type", "COOPERATES_WITH", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout) == []
+    r = run("brokers", "--between", "Israel", "Korea", "--type", "COOPERATES_WITH")
+    assert r.exit_code == 0 and "nothing connects" in r.stderr
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (("path", "busan", "iia", "-k", "0"), 1, "k must be between 1 and 50"),
+    (("path", "busan", "iia", "-k", "51"), 1, "k must be between 1 and 50"),
+    (("ego", "Busan", "--hops", "50"), 1, "hops must be between 1 and 3"),
+    (("ego", "Busan", "--hops", "0"), 1, "hops must be between 1 and 3"),
+    (("ego", "Busan", "--budget", "0"), 1, "budget must be at least the number of centres (1), not 0"),
+    (("centrality", "--top", "0"), 2, "--top"),
+    (("brief", "Busan", "--home", "spark", "--top", "0"), 2, "--top"),
+    (("centrality", "--weight", "MET_WITH=-1"), 2, "weight must be positive"),
+    (("centrality", "--weight", "MET_WITH=0"), 2, "weight must be positive"),
+    (("centrality", "--weight", "FRIENDS_WITH=2"), 2, "unknown link type"),
+    (("centrality", "--pivots", "0"), 1, "pivots must be at least 1"),
+    (("brokers", "--pivots", "-5"), 1, "pivots must be at least 1"),
+    (("brokers", "--pivots", "lots"), 2, "use auto, exact or a number"),
+    (("communities", "--resolution", "0"), 1, "resolution must be positive"),
+    (("brief", "Busan", "--home", "busan"), 1, "same entity"),
+])
+def test_absurd_parameters_get_clear_messages_and_exit_codes(run, args, code, message):
+    r = run(*args)
+    assert r.exit_code == code, r.output
+    assert message in r.output and "Traceback" not in r.output
+
+
+def test_sampled_betweenness_from_the_command_line(run):
+    exact = json.loads(run("centrality", "--measure", "betweenness", "--pivots", "exact", "--format", "json").stdout)
+    sampled = json.loads(run("centrality", "--measure", "betweenness", "--pivots", "4", "--seed", "1",
+                             "--format", "json").stdout)
+    assert len(exact) == len(sampled) and exact != sampled
+    assert run("brokers", "--pivots", "4", "--format", "csv").stdout.startswith("id,name,kind,group")
+
+
+def test_filters_that_leave_nothing(run):
+    r = run("centrality", "--kind", "Fund")
+    assert r.exit_code == 1 and "empty under these filters" in r.stderr
+    r = run("brokers", "--kind", "Fund")
+    assert r.exit_code == 0 and "(no rows)" in r.stdout
+    r = run("communities", "--kind", "Fund")
+    assert r.exit_code == 0 and "(no rows)" in r.stdout
+
+
+@pytest.mark.parametrize("cmd", [("centrality",), ("brokers",), ("path", "a", "b"), ("ego", "a"), ("communities",),
+                                 ("timeline",), ("brief", "a", "--home", "b")])
+def test_every_command_on_an_empty_projection(monkeypatch, cmd):
+    monkeypatch.setitem(sys.modules, "app.cli.context",
+                        types.SimpleNamespace(projected_graph=lambda filters: projection([], [])))
+    r = CliRunner().invoke(query, list(cmd))
+    assert r.exit_code == 1 and "graph is empty" in r.stderr, r.output
+    assert isinstance(r.exception, SystemExit)  # a clean exit, not a crash

@@ -27,3 +27,16 @@ def test_ambiguous_name_lists_candidates(eco):
 
 def test_several_names_in_order_without_duplicates(eco):
     assert find_entities(eco, ["IIA", "Busan", "busan"]) == ["iia", "busan"]
+
+
+def test_index_is_rebuilt_when_entities_are_added(eco):
+    assert find_entity(eco, "busan") == "busan"  # builds and keeps the index
+    eco.add_node("new-fund", name="Quỹ Mới", kind="Fund", aliases=["New Fund"])
+    assert find_entity(eco, "quy moi") == "new-fund"
+
+
+def test_exact_spelling_before_the_index_and_ambiguity_after(eco):
+    eco.add_node("sihub-2", name="SIHUB", kind="Organization", aliases=[])
+    with pytest.raises(EntityLookupError, match="2 entities"):
+        find_entity(eco, "SIHUB")  # typed exactly as both carry it: still ambiguous
+    assert find_entity(eco, "KOTRA TP.HCM") == "kotra-hcm"

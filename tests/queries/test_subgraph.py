@@ -46,3 +46,51 @@ def test_directed_view_keeps_direction_except_for_symmetric_types(eco):
     assert D.has_edge("busan", "han-quoc") and not D.has_edge("han-quoc", "busan")
     assert D.has_edge("busan", "so-kh-cn-tp-hcm") and D.has_edge("so-kh-cn-tp-hcm", "busan")
     assert D.nodes["busan"]["kind"] == "City"
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_local_ties_equal_the_collapsed_graph(directed, seed):
+    """Paths and neighbourhoods read one entity's links instead of collapsing the whole graph."""
+    from queries.subgraph import tie_degree, ties_of
+    from tests.queries.handmade_graphs import random_projection
+
+    G = random_projection(seed)
+    weights = {"SUPPORTS": 0.75}
+    H = collapse(G, directed=directed, weights=weights)
+    for u in G:
+        expect = {v: H[u][v]["weight"] for v in (H.successors(u) if directed else H.neighbors(u))}
+        got = ties_of(G, u, directed=directed, weights=weights)
+        assert got.keys() == expect.keys(), u
+        assert all(got[v] == pytest.approx(expect[v]) for v in got), u
+        assert tie_degree(G, u, directed=directed) == H.degree(u), u
+
+
+def test_filtered_view_equals_the_filtered_copy(eco):
+    from queries.subgraph import filtered_view
+
+    f = Filters(kinds=frozenset({"Agency", "City", "Organization"}), status="done", date_from="2023")
+    V, F = filtered_view(eco, f), filter_graph(eco, f)
+    assert set(V) == set(F)
+    assert sorted(V.edges(keys=True)) == sorted(F.edges(keys=True))
+
+
+@pytest.mark.parametrize("w", [0, -1.0, float("inf"), "2"])
+def test_weights_must_be_positive_numbers(eco, w):
+    with pytest.raises(ValueError, match="weight of MET_WITH must be a positive number"):
+        weighted_view(eco, weights={"MET_WITH": w})
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_tie_neighbours_equal_the_collapsed_graph(directed):
+    from queries.subgraph import tie_neighbours
+    from tests.queries.handmade_graphs import random_projection
+
+    G = random_projection(5)
+    H = collapse(G, directed=directed)
+    for u in G:
+        if directed:
+            assert set(tie_neighbours(G, u, directed=True)) == set(H.successors(u)), u
+            assert set(tie_neighbours(G, u, directed=True, forward=False)) == set(H.predecessors(u)), u
+        else:
+            assert set(tie_neighbours(G, u)) == set(H.neighbors(u)), u

@@ -31,3 +31,15 @@ def test_new_partners_per_year(eco):
     assert df.loc["2024", "cumulative"] == 5
     whole = new_partners_per_year(eco).set_index("year")
     assert whole["new_partners"].sum() == whole["cumulative"].iloc[-1]
+
+
+def test_empty_projection_and_unknown_entity(eco):
+    import pytest
+
+    from queries.resolve import EntityLookupError
+    from queries.timeline import links_per_year, new_partners_per_year
+    from tests.queries.handmade_graphs import projection
+
+    assert links_per_year(projection([], [])).empty and new_partners_per_year(projection([], [])).empty
+    with pytest.raises(EntityLookupError, match="closest"):
+        links_per_year(eco, entity="Busann")

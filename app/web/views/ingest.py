@@ -65,6 +65,7 @@ with ui.guard():
             c1, c2, _ = st.columns([1, 1, 4])
             if c1.button(t("commit"), type="primary", key="commit", icon=":material/add_task:"):
                 st.session_state[DONE] = summary_text(staging.commit(staged, data.get_store()))
+                data.refresh()
                 del st.session_state[STAGED]
                 st.rerun()
             if c2.button(t("discard"), key="discard"):

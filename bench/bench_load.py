@@ -1,0 +1,137 @@
+"""Load test: simulated app users running explore, path and brokers queries while an ingest runs.
+
+The users call what the app's pages call (``app.web.data``: the cached projection and the
+cached query answers, keyed by the store's version), each in a thread of its own, against
+the demo graph enlarged with the Crunchbase dataset (the biggest one). Half-way an ingest
+of articles starts in another process, so versions change and caches are rebuilt under load.
+Prints p50/p95/p99 latency per action and overall, the errors, and the resident memory of
+this process (the app's stand-in) at the start and the end.
+
+    python bench/bench_load.py [--users 20] [--seconds 300] [--datasets DIR]
+
+Targets: p95 under 2 s, zero errors, flat memory. Runs in a temporary data directory with
+its own server, so it never touches your graph; every request goes to 127.0.0.1.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=300)
+    parser.add_argument("--datasets", type=Path, default=ROOT.parent / "shared" / "datasets")
+    args = parser.parse_args()
+    for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"):
+        os.environ.pop(var, None)
+    home = Path(tempfile.mkdtemp(prefix="ecograph-load-"))
+    os.environ["ECOGRAPH_HOME"] = str(home / "home")
+
+    from app.cli.demo import load_demo
+    from app.web import data
+    from graph import embedded
+    from graph.filters import Filters
+    from ingest.datasets import load_dataset
+
+    store = data.get_store()
+    t = time.perf_counter()
+    load_demo(store)
+    for batch in load_dataset("crunchbase", args.datasets, progress=False):
+        store.write_document(batch.document, batch.entities, batch.links)
+    counts = store.counts()
+    print(f"graph: {counts['entities']} entities, {counts['links']} links (loaded in {time.perf_counter() - t:.0f} s)")
+    demo_ids = sorted({n for n, a in data.projection(data.version()).nodes(data=True)
+                       if "vn_kr_il_ecosystem.json" in (a.get("sources") or [])})
+    names = [data.projection(data.version()).nodes[n]["name"] for n in demo_ids]
+
+    def explore(rng: random.Random) -> None:
+        v = data.version()
+        hits = data.search(v, rng.choice(names)[:8], 10)
+        if hits:
+            data.neighbourhood(v, (hits[0]["id"],), Filters(), rng.choice([1, 2]), 60)
+
+    def path(rng: random.Random) -> None:
+        v = data.version()
+        a, b = rng.sample(demo_ids, 2)
+        data.find_paths(v, a, b, Filters(), rng.choice([1, 3]), (), (), False)
+
+    def brokers(rng: random.Random) -> None:
+        v = data.version()
+        data.connectors(v, "viet-nam", "han-quoc", "country", Filters())
+
+    actions = {"explore": explore, "path": path, "brokers": brokers}
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: list[str] = []
+    stop = threading.Event()
+    lock = threading.Lock()
+
+    def user(seed: int) -> None:
+        rng = random.Random(seed)
+        while not stop.is_set():
+            name = rng.choice(list(actions))
+            t0 = time.perf_counter()
+            try:
+                actions[name](rng)
+            except Exception as exc:  # a load test counts every failure, whatever it is
+                with lock:
+                    errors.append(f"{name}: {type(exc).__name__}: {exc}")
+            with lock:
+                latencies[name].append(time.perf_counter() - t0)
+            time.sleep(rng.uniform(0.2, 1.0))  # a person reads the answer before the next click
+
+    proc = psutil.Process()
+    rss_start = proc.memory_info().rss
+    articles = home / "articles"
+    articles.mkdir()
+    for i in range(10):
+        for seed in sorted((ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt")):
+            shutil.copy(seed, articles / f"{i}_{seed.name}")
+    threads = [threading.Thread(target=user, args=(i,), daemon=True) for i in range(args.users)]
+    started = time.monotonic()
+    for th in threads:
+        th.start()
+    time.sleep(args.seconds / 2)
+    ingest = subprocess.run([sys.executable, "-m", "app.cli.main", "ingest", "articles", str(articles), "--quiet"],
+                            cwd=ROOT, capture_output=True, text=True)
+    print(f"ingest during the run: exit {ingest.returncode}, {ingest.stderr.strip().splitlines()[0]}")
+    time.sleep(max(0.0, args.seconds - (time.monotonic() - started)))
+    stop.set()
+    for th in threads:
+        th.join(120)
+    rss_end = proc.memory_info().rss
+    every = [x for xs in latencies.values() for x in xs]
+    print(f"{args.users} users for {args.seconds:.0f} s: {len(every)} requests, {len(errors)} errors")
+    for name, xs in sorted(latencies.items()) + [("all", every)]:
+        print(f"  {name:<8} n={len(xs):>5}  p50 {_percentile(xs, .5):6.3f} s  p95 {_percentile(xs, .95):6.3f} s  "
+              f"p99 {_percentile(xs, .99):6.3f} s  max {max(xs):6.2f} s  mean {statistics.fmean(xs):6.3f} s")
+    for e in errors[:10]:
+        print(f"  error: {e}")
+    print(f"memory of this process: {rss_start / 2**20:,.0f} MB at the start, {rss_end / 2**20:,.0f} MB at the end")
+    store.close()
+    embedded.stop()
+
+
+if __name__ == "__main__":
+    main()
