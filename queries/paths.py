@@ -23,7 +23,7 @@ import pandas as pd
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
 from queries.resolve import display_name, find_entities, find_entity
-from queries.subgraph import collapse, distinct_links, filtered_view, link_weight, tie_neighbours
+from queries.subgraph import collapse, distinct_links, filtered_view, link_weight, tie_neighbours, weighted_view
 
 #: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
 MAX_K = 50
@@ -205,7 +205,9 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         one = _fewest_hops(F, s, t, directed)
         found, H = ([one] if one else []), None
     else:
-        H = collapse(F, directed=directed, weights=weights)
+        # without exclusions the collapsed graph is the one every query on G shares
+        H = collapse(F, directed=directed, weights=weights) if ex_types or banned else \
+            weighted_view(G, filters, directed=directed, weights=weights)
         weight = "distance" if weighted else None
         try:
             found = list(itertools.islice(nx.shortest_simple_paths(H, s, t, weight=weight), k))

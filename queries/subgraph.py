@@ -27,6 +27,9 @@ are ``1 / weight``, so strong ties are short.
 """
 from __future__ import annotations
 
+import threading
+import weakref
+
 import contextlib
 import gc
 import itertools
@@ -203,10 +206,28 @@ def _collapse(G: nx.MultiDiGraph, directed: bool, weights: Mapping[str, float] |
     return H
 
 
+#: Simple graphs already collapsed from a projection, per (filters, direction, weights).
+#: Projections are read-only once made (the store and the app hand out shared copies), so a
+#: view made for one query serves the next ones on the same projection; it goes with it.
+_VIEWS: "weakref.WeakKeyDictionary[nx.MultiDiGraph, dict]" = weakref.WeakKeyDictionary()
+_VIEWS_LOCK = threading.Lock()
+
+
 def weighted_view(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed: bool = False,
                   weights: Mapping[str, float] | None = None) -> nx.Graph | nx.DiGraph:
-    """``collapse(filter_graph(G, filters), ...)``: the simple graph most queries run on."""
-    return collapse(filter_graph(G, filters), directed=directed, weights=weights)
+    """``collapse(filter_graph(G, filters), ...)``: the simple graph most queries run on.
+
+    The result is remembered for ``G`` and shared: callers must not modify it.
+    """
+    check_weights(weights)
+    key = (filters, directed, tuple(sorted(weights.items())) if weights else None)
+    with _VIEWS_LOCK:
+        views = _VIEWS.setdefault(G, {})
+        entry = views.setdefault(key, [threading.Lock(), None])
+    with entry[0]:  # one thread collapses, the others wait for its result
+        if entry[1] is None:
+            entry[1] = collapse(filter_graph(G, filters), directed=directed, weights=weights)
+        return entry[1]
 
 
 def filtered_view(G: nx.MultiDiGraph, filters: Filters | None = None) -> nx.MultiDiGraph:

@@ -15,6 +15,7 @@ for ``refresh()``, which waits, so that what a user just added is there on the n
 """
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from dataclasses import dataclass, field
@@ -30,6 +31,29 @@ from queries import brief, brokers, centrality, communities, ego, paths, timelin
 
 CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
+
+
+def _single_flight(fn):
+    """Let concurrent calls with the same arguments wait for the first one's (cached) answer.
+
+    Streamlit's caches do not stop several sessions from computing the same missing answer at
+    once; on a large graph that multiplies the work of the slowest queries by the number of
+    users who asked for it.
+    """
+    locks: dict[str, threading.Lock] = {}
+    guard = threading.Lock()
+
+    @functools.wraps(fn)
+    def wrapper(*args):
+        key = repr(args)
+        with guard:
+            if len(locks) > 4096:
+                locks.clear()
+            lock = locks.setdefault(key, threading.Lock())
+        with lock:
+            return fn(*args)
+
+    return wrapper
 
 
 @st.cache_resource(show_spinner=False)
@@ -132,6 +156,7 @@ def entities(v: str) -> dict[str, tuple[str, str | None]]:
     return {n: (a.get("name") or n, a.get("kind")) for n, a in rows}
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def centrality_table(v: str, filters: Filters, kind: str | None, names: tuple[str, ...]) -> pd.DataFrame:
     """The centrality ``names`` (sorted by the first): only what a page shows, as the all-pairs
@@ -139,16 +164,19 @@ def centrality_table(v: str, filters: Filters, kind: str | None, names: tuple[st
     return centrality.centrality(projection(v), filters, kind=kind, names=names, by=names[0])
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def brokers_table(v: str, by: str, filters: Filters, kind: str | None) -> pd.DataFrame:
     return brokers.brokers(projection(v), by, filters, kind=kind)
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def connectors(v: str, a: str, b: str, by: str, filters: Filters) -> brokers.Connectors:
     return brokers.connectors(projection(v), a, b, by, filters)
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def groups(v: str, by: str) -> dict[str, str]:
     """Group value -> readable label, for the "who connects two groups" pickers."""
@@ -159,11 +187,13 @@ def groups(v: str, by: str) -> dict[str, str]:
     return dict(sorted(((g, group_label(G, by, g)) for g in values), key=lambda x: x[1].casefold()))
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def neighbourhood(v: str, centres: tuple[str, ...], filters: Filters, hops: int, budget: int) -> ego.EgoResult:
     return ego.ego_network(projection(v), list(centres), filters, hops=hops, budget=budget)
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def find_paths(v: str, a: str, b: str, filters: Filters, k: int, exclude_types: tuple[str, ...],
                exclude_nodes: tuple[str, ...], weighted: bool) -> paths.PathResult:
@@ -171,6 +201,7 @@ def find_paths(v: str, a: str, b: str, filters: Filters, k: int, exclude_types: 
                             exclude_nodes=exclude_nodes, weighted=weighted)
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def visit_brief(v: str, target: str, home: str, filters: Filters, top: int, max_hops: int) -> brief.Brief:
     return brief.visit_brief(projection(v), target, home, filters, top=top, max_hops=max_hops)
@@ -186,6 +217,7 @@ def new_partners(v: str, filters: Filters, entity: str | None) -> pd.DataFrame:
     return timeline.new_partners_per_year(projection(v), filters, entity=entity)
 
 
+@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def community_table(v: str) -> communities.Communities:
     return communities.communities(projection(v))
