@@ -103,6 +103,13 @@ def main() -> None:
 
     proc = psutil.Process()
     rss_start = proc.memory_info().rss
+    rss: list[float] = []
+
+    def sample() -> None:
+        while not stop.wait(30):
+            rss.append(proc.memory_info().rss / 2**20)
+
+    threading.Thread(target=sample, daemon=True).start()
     articles = home / "articles"
     articles.mkdir()
     for i in range(10):
@@ -128,7 +135,8 @@ def main() -> None:
               f"p99 {_percentile(xs, .99):6.3f} s  max {max(xs):6.2f} s  mean {statistics.fmean(xs):6.3f} s")
     for e in errors[:10]:
         print(f"  error: {e}")
-    print(f"memory of this process: {rss_start / 2**20:,.0f} MB at the start, {rss_end / 2**20:,.0f} MB at the end")
+    print(f"memory of this process: {rss_start / 2**20:,.0f} MB at the start, {rss_end / 2**20:,.0f} MB at the end; "
+          f"every 30 s: {', '.join(f'{x:,.0f}' for x in rss)} MB")
     store.close()
     embedded.stop()
 

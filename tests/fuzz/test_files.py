@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.model import RecordError, validate_batch
@@ -45,7 +45,6 @@ def test_hostile_article_files(tmp_path, name):
         validate_batch(result.entities, result.links)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(NEWSLIKE, ANY_TEXT, st.binary(max_size=2000).map(lambda b: b.decode("latin-1"))))
 def test_random_articles(tmp_path, text):
     path = tmp_path / "article.txt"
@@ -72,7 +71,6 @@ def _import_or_refuse(paths: list[Path]) -> None:
         validate_batch(batch.entities, batch.links)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(GRAPHISH, JSONISH))
 def test_random_json_graphs(tmp_path, doc):
     path = tmp_path / "graph.json"
@@ -80,7 +78,6 @@ def test_random_json_graphs(tmp_path, doc):
     _import_or_refuse([path])
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=3000), st.binary(max_size=3000))
 def test_random_bytes_as_every_import_format(tmp_path, a, b):
     (tmp_path / "g.json").write_bytes(a)

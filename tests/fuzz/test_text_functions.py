@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from graph.model import RecordError, check_date
@@ -23,7 +23,6 @@ ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 REF = st.sampled_from([None, "2024-08-22", "2020-05-27", "2018", "1999-12-31"])
 
 
-@settings(max_examples=300, deadline=None)
 @given(ANY_TEXT)
 def test_names(text):
     assert unicodedata.is_normalized("NFC", nfc(text))
@@ -33,7 +32,6 @@ def test_names(text):
     assert key(text) == key(key(text)) or key(text) == ""
 
 
-@settings(max_examples=300, deadline=None)
 @given(ANY_TEXT, REF)
 def test_dates(text, ref):
     for at, iso in find_dates(text, ref):
@@ -44,7 +42,6 @@ def test_dates(text, ref):
     assert line is None or 0 <= line < len(text.split("\n"))
 
 
-@settings(max_examples=200, deadline=None)
 @given(ANY_TEXT)
 def test_clean_and_sentences(text):
     cleaned = clean(text)
@@ -54,7 +51,6 @@ def test_clean_and_sentences(text):
             assert s.strip()
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.one_of(st.none(), st.text(max_size=20), st.integers(), st.dates()))
 def test_check_date_refuses_or_returns_iso(value):
     try:
