@@ -92,11 +92,8 @@ def _build(served: _Served, store: Store, v: str) -> None:
     try:
         g = store.project()
         with served.lock:
-            moved = served.version != v
             served.version, served.graph = v, g
             served.seconds = time.perf_counter() - started
-        if moved:  # answers are keyed by version: those of the old one will never be asked again
-            st.cache_data.clear()
     finally:
         with served.lock:
             served.building = None
