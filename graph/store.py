@@ -64,7 +64,6 @@ _LINKS = (f"MATCH (a:{ENTITY_LABEL})-[l]->(b:{ENTITY_LABEL}) "
           "RETURN a.id AS s, b.id AS t, type(l) AS type, properties(l) AS p")
 _KNOWN = f"MATCH (n:{ENTITY_LABEL}) RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases"
 _DOCUMENTS = f"MATCH (d:{DOCUMENT_LABEL}) RETURN properties(d) AS p ORDER BY d.id"
-_ENTITY = f"MATCH (n:{ENTITY_LABEL} {{id: $id}}) RETURN properties(n) AS p"
 _SEARCH = (f"MATCH (n:{ENTITY_LABEL}) WHERE n.search CONTAINS $q "
            "RETURN n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases LIMIT $limit")
 _AROUND = (f"UNWIND $ids AS id MATCH (a:{ENTITY_LABEL} {{id: id}})-[l]-(b:{ENTITY_LABEL}) "
@@ -353,11 +352,10 @@ class Store:
         by_type: dict[str, list[dict]] = defaultdict(list)
         for lk in links:
             by_type[lk.type].append({"s": lk.source, "t": lk.target, "doc": lk.doc, "via": doc.id,
-                                               "props": _link_props(lk)})
+                                     "props": _link_props(lk)})
         for type_, rows in by_type.items():
-            statement = _link_merge(type_)
             for chunk in _chunks(rows):
-                tx.run(statement, rows=chunk).consume()
+                tx.run(_link_merge(type_), rows=chunk).consume()
             summary.links[type_] += len(rows)
         return summary
 
@@ -464,7 +462,7 @@ class Store:
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         """One entity's properties, or None."""
-        rows = self._read(_ENTITY, id=entity_id)
+        rows = self._read(_NODES_BY_ID, ids=[entity_id])
         return _node_attrs(rows[0]["p"]) | {"id": entity_id} if rows else None
 
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -80,6 +80,9 @@ class _Served:
     graph: nx.MultiDiGraph | None = None
     building: str | None = None
     seconds: float = 0.0  # how long the last projection took
+    #: The projection before the current one: a page run that started on it finishes on it
+    #: instead of projecting the whole graph again, uncached, in the middle of a request.
+    previous: tuple[str | None, nx.MultiDiGraph | None] = (None, None)
 
 
 @st.cache_resource(show_spinner=False)
@@ -92,6 +95,8 @@ def _build(served: _Served, store: Store, v: str) -> None:
     try:
         g = store.project()
         with served.lock:
+            if served.version != v:
+                served.previous = (served.version, served.graph)
             served.version, served.graph = v, g
             served.seconds = time.perf_counter() - started
     finally:
@@ -128,8 +133,9 @@ def projection(v: str) -> nx.MultiDiGraph:
     """The whole graph at version ``v``; shared by reference, so callers must not modify it."""
     served = _served()
     with served.lock:
-        if served.version == v and served.graph is not None:
-            return served.graph
+        for version_, graph in ((served.version, served.graph), served.previous):
+            if version_ == v and graph is not None:
+                return graph
     return get_store().project()
 
 
