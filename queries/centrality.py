@@ -54,6 +54,7 @@ import pandas as pd
 
 from graph.filters import Filters
 from queries.subgraph import weighted_view
+from queries.ties import Ties, graph_ties, shared_ties
 
 MEASURES = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank")
 #: Graphs with at least this many nodes use igraph for betweenness and closeness.
@@ -65,31 +66,22 @@ EXACT_COST = 2e9
 #: an average, needs fewer than betweenness, a sum dominated by a few sources.
 DEFAULT_PIVOTS = 128
 CLOSENESS_PIVOTS = 32
-#: Components up to this size use networkx's power iteration (scipy's sparse eigensolver needs
+#: Components up to this size are solved with a dense eigensolver (scipy's sparse one needs
 #: more nodes than the eigenvectors it is asked for, and is slower on tiny matrices).
 SMALL_COMPONENT = 10
 
 
-def _engine(H: nx.Graph, engine: str) -> str:
+def _engine(H: nx.Graph | Ties, engine: str) -> str:
     if engine not in ("auto", "networkx", "igraph"):
         raise ValueError(f"engine must be auto, networkx or igraph, not {engine!r}")
     if engine == "auto":
-        return "igraph" if H.number_of_nodes() >= IGRAPH_FROM else "networkx"
+        engine = "igraph" if H.number_of_nodes() >= IGRAPH_FROM else "networkx"
+    if engine == "networkx" and isinstance(H, Ties):
+        raise TypeError("the networkx engine needs a networkx graph, not ties")
     return engine
 
 
-def _to_igraph(H: nx.Graph, weight: str = "distance"):
-    import igraph
-
-    nodes = list(H)
-    index = {n: i for i, n in enumerate(nodes)}
-    ends = [(index[u], index[v]) for u, v in H.edges()]
-    g = igraph.Graph(n=len(nodes), edges=ends, directed=H.is_directed())
-    g.es[weight] = [d for _, _, d in H.edges(data=weight, default=1.0)]
-    return g, nodes
-
-
-def pivot_count(H: nx.Graph, pivots: int | str = "auto", default: int = DEFAULT_PIVOTS) -> int | None:
+def pivot_count(H: nx.Graph | Ties, pivots: int | str = "auto", default: int = DEFAULT_PIVOTS) -> int | None:
     """How many pivots an estimate of ``H`` uses, or None for the exact value.
 
     ``pivots`` is ``"auto"`` (exact up to ``EXACT_COST``, else ``default``), ``"exact"``, or a
@@ -107,12 +99,12 @@ def pivot_count(H: nx.Graph, pivots: int | str = "auto", default: int = DEFAULT_
     return None if pivots >= n else pivots
 
 
-def sample_pivots(H: nx.Graph, k: int, seed: int | None) -> list:
+def sample_pivots(H: nx.Graph | Ties, k: int, seed: int | None) -> list:
     """``k`` nodes drawn as networkx's ``betweenness_centrality(k=k, seed=seed)`` draws them."""
     return random.Random(seed).sample(list(H), k)
 
 
-def betweenness(H: nx.Graph, *, weighted: bool = True, engine: str = "auto", pivots: int | str = "auto",
+def betweenness(H: nx.Graph | Ties, *, weighted: bool = True, engine: str = "auto", pivots: int | str = "auto",
                 seed: int | None = 0) -> dict[str, float]:
     """Normalised betweenness centrality of simple graph ``H`` (from ``subgraph.collapse``), exact or sampled.
 
@@ -127,15 +119,16 @@ def betweenness(H: nx.Graph, *, weighted: bool = True, engine: str = "auto", piv
     n = H.number_of_nodes()
     k = pivot_count(H, pivots)
     dist = "distance" if weighted else None
-    if _engine(H, engine) == "networkx" or n < 3:
+    if n < 3 or _engine(H, engine) == "networkx":
         return nx.betweenness_centrality(H, k=k, normalized=True, weight=dist, seed=seed)
-    g, nodes = _to_igraph(H)
+    T = graph_ties(H)
+    g, nodes = T.igraph, T.nodes
     scale = 1 / ((n - 1) * (n - 2)) * (1 if H.is_directed() else 2)
     if k is None:
         raw = g.betweenness(directed=H.is_directed(), weights=dist)
         return {v: b * scale for v, b in zip(nodes, raw)}
     chosen = sample_pivots(H, k, seed)
-    index = {v: i for i, v in enumerate(nodes)}
+    index = T.index
     # igraph counts a source's pairs once on undirected graphs (half of networkx's dependency)
     raw = g.betweenness(directed=H.is_directed(), weights=dist, sources=[index[v] for v in chosen], targets=None)
     own = set(chosen)
@@ -143,7 +136,7 @@ def betweenness(H: nx.Graph, *, weighted: bool = True, engine: str = "auto", piv
             for v, b in zip(nodes, raw)}
 
 
-def closeness(H: nx.Graph, *, weighted: bool = True, engine: str = "auto", pivots: int | str = "auto",
+def closeness(H: nx.Graph | Ties, *, weighted: bool = True, engine: str = "auto", pivots: int | str = "auto",
               seed: int | None = 0) -> dict[str, float]:
     """Closeness centrality of ``H`` with the Wasserman-Faust correction for disconnected graphs.
 
@@ -159,9 +152,10 @@ def closeness(H: nx.Graph, *, weighted: bool = True, engine: str = "auto", pivot
     k = pivot_count(H, pivots, CLOSENESS_PIVOTS)
     if k is not None:
         return _sampled_closeness(H, k, dist, seed)
-    if _engine(H, engine) == "networkx" or n < 2:
+    if n < 2 or _engine(H, engine) == "networkx":
         return nx.closeness_centrality(H, distance=dist, wf_improved=True)
-    g, nodes = _to_igraph(H)
+    T = graph_ties(H)
+    g, nodes = T.igraph, T.nodes
     mode = "in" if H.is_directed() else "all"
     inverse = g.closeness(mode=mode, weights=dist, normalized=True)
     reach = g.neighborhood_size(order=n, mode=mode)
@@ -169,16 +163,17 @@ def closeness(H: nx.Graph, *, weighted: bool = True, engine: str = "auto", pivot
             for v, c, r in zip(nodes, inverse, reach)}
 
 
-def _sampled_closeness(H: nx.Graph, k: int, dist: str | None, seed: int | None) -> dict[str, float]:
+def _sampled_closeness(H: nx.Graph | Ties, k: int, dist: str | None, seed: int | None) -> dict[str, float]:
     import numpy as np
     from scipy.sparse.csgraph import connected_components, dijkstra
 
     n = H.number_of_nodes()
-    nodes = list(H)
-    index = {v: i for i, v in enumerate(nodes)}
+    T = graph_ties(H)
+    nodes, index = T.nodes, T.index
     chosen = np.array([index[v] for v in sample_pivots(H, k, seed)])
-    A = nx.to_scipy_sparse_array(H, nodelist=nodes, weight=dist, format="csr")
-    d = dijkstra(A, directed=H.is_directed(), indices=chosen, unweighted=dist is None)
+    A = T.matrix(dist)
+    # the matrix of undirected ties is symmetric already; directed=False would symmetrise it again
+    d = dijkstra(A, directed=True, indices=chosen, unweighted=dist is None)
     d[np.arange(k), chosen] = np.inf  # a pivot says nothing about its own distance
     reached = np.isfinite(d)
     hits = reached.sum(axis=0)
@@ -195,7 +190,7 @@ def _sampled_closeness(H: nx.Graph, k: int, dist: str | None, seed: int | None) 
     return dict(zip(nodes, c.tolist()))
 
 
-def pagerank(H: nx.Graph, *, engine: str = "auto") -> dict[str, float]:
+def pagerank(H: nx.Graph | Ties, *, engine: str = "auto") -> dict[str, float]:
     """PageRank (damping 0.85, weights ``weight``); equals ``networkx.pagerank(H, weight="weight")``.
 
     networkx iterates to a tolerance; igraph (PRPACK) solves the same linear system directly,
@@ -205,11 +200,12 @@ def pagerank(H: nx.Graph, *, engine: str = "auto") -> dict[str, float]:
         return dict.fromkeys(H, 1.0 / max(len(H), 1))
     if _engine(H, engine) == "networkx":
         return nx.pagerank(H, weight="weight")
-    g, nodes = _to_igraph(H, "weight")
+    T = graph_ties(H)
+    g, nodes = T.igraph, T.nodes
     return dict(zip(nodes, g.pagerank(directed=H.is_directed(), weights="weight", damping=0.85)))
 
 
-def eigenvector(H: nx.Graph) -> dict[str, float]:
+def eigenvector(H: nx.Graph | Ties) -> dict[str, float]:
     """Eigenvector centrality that stays defined on disconnected graphs.
 
     The leading eigenvector of a disconnected graph is zero outside one component, and
@@ -217,43 +213,43 @@ def eigenvector(H: nx.Graph) -> dict[str, float]:
     its own leading eigenvector (unit norm, weights ``weight``), scaled by the square root of
     its share of the non-isolated nodes, so the whole vector has unit norm and, on a
     connected graph, equals ``networkx.eigenvector_centrality(H, weight="weight")``. An
-    isolated node scores 0. Directed graphs are read as undirected: on a graph with sources and
-    sinks the directed eigenvector is zero almost everywhere (use PageRank for direction).
+    isolated node scores 0. Directed graphs are read as undirected, a pair weighing as its
+    stronger arc: on a graph with sources and sinks the directed eigenvector is zero almost
+    everywhere (use PageRank for direction). Components up to ``SMALL_COMPONENT`` nodes are
+    solved densely (scipy's sparse solver needs more nodes than eigenvectors asked for).
     """
     import numpy as np
-    import scipy.sparse as sp
     from scipy.sparse.csgraph import connected_components
     from scipy.sparse.linalg import eigsh
 
-    U = H.to_undirected(as_view=True) if H.is_directed() else H
-    nodes = list(U)
+    T = graph_ties(H)
+    nodes = T.nodes
     if not nodes:
         return {}
-    A = sp.csr_array(nx.to_scipy_sparse_array(U, nodelist=nodes, weight="weight", dtype=float))
+    A = T.matrix("weight", symmetric=True)
     A.setdiag(0)
     A.eliminate_zeros()
     n = int((np.diff(A.indptr) > 0).sum())
     _, label = connected_components(A, directed=False)
-    out = dict.fromkeys(nodes, 0.0)
+    score = np.zeros(len(nodes))
     for members in np.split(np.argsort(label, kind="stable"), np.cumsum(np.bincount(label))[:-1]):
         if len(members) == 1:
             continue
-        scale = math.sqrt(len(members) / n)
+        sub = A[members][:, members]
         if len(members) > SMALL_COMPONENT:
-            _, vec = eigsh(A[members][:, members], k=1, which="LA")
-            x = vec[:, 0] / np.linalg.norm(vec[:, 0])
-            out.update(zip((nodes[i] for i in members), (abs(c) * scale for c in x.tolist())))
+            vec = eigsh(sub, k=1, which="LA")[1][:, 0]
         else:
-            sub = U.subgraph(nodes[i] for i in members)
-            x = nx.eigenvector_centrality(sub, max_iter=1000, tol=1e-9, weight="weight")
-            out.update({v: abs(c) * scale for v, c in x.items()})
-    return out
+            vec = np.linalg.eigh(sub.toarray())[1][:, -1]
+        score[members] = np.abs(vec) / np.linalg.norm(vec) * math.sqrt(len(members) / n)
+    return dict(zip(nodes, score.tolist()))
 
 
-def measures(H: nx.Graph, names: Sequence[str] = MEASURES, *, engine: str = "auto",
+def measures(H: nx.Graph | Ties, names: Sequence[str] = MEASURES, *, engine: str = "auto",
              pivots: int | str = "auto", seed: int | None = 0) -> pd.DataFrame:
     """The centrality ``names`` of every node of simple weighted graph ``H``, one column each.
 
+    ``H`` may also be its ``queries.ties.Ties`` when the compiled engines are used (every
+    measure then reads the arrays, and no networkx graph need be built).
     ``pivots`` and ``seed`` choose exact or sampled betweenness and closeness (``pivot_count``).
     """
     unknown = set(names) - set(MEASURES)
@@ -261,10 +257,9 @@ def measures(H: nx.Graph, names: Sequence[str] = MEASURES, *, engine: str = "aut
         raise ValueError(f"unknown measure(s) {sorted(unknown)}; expected some of {MEASURES}")
     cols: dict[str, Mapping[str, float]] = {}
     for m in names:
-        if m == "degree":
-            cols[m] = dict(H.degree())
-        elif m == "weighted_degree":
-            cols[m] = dict(H.degree(weight="weight"))
+        if m in ("degree", "weighted_degree"):
+            T = graph_ties(H)
+            cols[m] = dict(zip(T.nodes, T.degree(weighted=m == "weighted_degree").tolist()))
         elif m == "betweenness":
             cols[m] = betweenness(H, engine=engine, pivots=pivots, seed=seed)
         elif m == "closeness":
@@ -339,9 +334,11 @@ def centrality(G: nx.MultiDiGraph, filters: Filters | None = None, *, kind: str 
     """
     if by not in names:
         raise ValueError(f"cannot sort by {by!r}: not among the measures {list(names)}")
-    H = weighted_view(G, filters, directed=directed, weights=weights)
+    T = shared_ties(G, filters, directed=directed, weights=weights)
+    compiled = engine == "igraph" or (engine == "auto" and len(T) >= IGRAPH_FROM)
+    H = T if compiled else weighted_view(G, filters, directed=directed, weights=weights)
     scores = measures(H, names, engine=engine, pivots=pivots, seed=seed)
-    keep = [n for n in H if kind is None or H.nodes[n].get("kind") == kind]
-    df = pd.concat([node_table(H, keep), scores.loc[keep].reset_index(drop=True)], axis=1)
+    keep = [n for n in T.nodes if kind is None or G.nodes[n].get("kind") == kind]
+    df = pd.concat([node_table(G, keep), scores.loc[keep].reset_index(drop=True)], axis=1)
     df = add_ranks(df, names)
     return df.sort_values([by, "id"], ascending=[False, True], kind="stable").reset_index(drop=True)

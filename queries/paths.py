@@ -12,9 +12,10 @@ References
 """
 from __future__ import annotations
 
-import itertools
+import heapq
 import os
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -23,7 +24,8 @@ import pandas as pd
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
 from queries.resolve import display_name, find_entities, find_entity
-from queries.subgraph import collapse, distinct_links, filtered_view, link_weight, tie_neighbours, weighted_view
+from queries.subgraph import distinct_links, filtered_view, link_weight, tie_neighbours
+from queries.ties import Ties, shared_ties, tie_arrays
 
 #: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
 MAX_K = 50
@@ -103,9 +105,11 @@ def _hop(F: nx.MultiDiGraph, u: str, v: str, directed: bool,
     return Hop(u, v, links, text)
 
 
-def _fewest_hops(F: nx.MultiDiGraph, s: str, t: str, directed: bool) -> list[str] | None:
+def _fewest_hops(F: nx.MultiDiGraph, s: str, t: str, directed: bool, avoid_nodes: Set[str] = frozenset(),
+                 avoid_arcs: Set[tuple[str, str]] = frozenset()) -> list[str] | None:
     """A path of fewest links from ``s`` to ``t`` by bidirectional breadth-first search on ``F``
-    itself, so only the links of the entities visited are read, not the whole graph."""
+    itself, so only the links of the entities visited are read, not the whole graph; not
+    through ``avoid_nodes`` nor along ``avoid_arcs`` (pairs in walking direction)."""
     before, after = {s: None}, {t: None}
     ahead, behind = [s], [t]
     while ahead and behind:
@@ -114,7 +118,7 @@ def _fewest_hops(F: nx.MultiDiGraph, s: str, t: str, directed: bool) -> list[str
         nxt = []
         for u in fringe:
             for x in tie_neighbours(F, u, directed=directed, forward=forward):
-                if x in mine or x == u:
+                if x in mine or x == u or x in avoid_nodes or ((u, x) if forward else (x, u)) in avoid_arcs:
                     continue
                 mine[x] = u
                 if x in theirs:
@@ -136,6 +140,54 @@ def _fewest_hops(F: nx.MultiDiGraph, s: str, t: str, directed: bool) -> list[str
     return None
 
 
+def _yen_fewest_hops(F: nx.MultiDiGraph, s: str, t: str, k: int, directed: bool) -> list[list[str]]:
+    """The ``k`` simple paths of fewest links from ``s`` to ``t`` (Yen's algorithm [2]_ over
+    ``_fewest_hops``), shortest first.
+
+    Each spur search is a bidirectional breadth-first search that reads only the links it
+    visits, which between two entities a few hops apart is a tiny part of the graph (igraph's
+    version searches the whole graph for each spur: a second at 500,000 links).
+    """
+    first = _fewest_hops(F, s, t, directed)
+    if first is None:
+        return []
+    found, seen, candidates = [first], {tuple(first)}, []
+    while len(found) < k:
+        last = found[-1]
+        for i in range(len(last) - 1):
+            root = last[:i + 1]
+            arcs = {(p[i], p[i + 1]) for p in found if p[:i + 1] == root}
+            if not directed:
+                arcs |= {(b, a) for a, b in arcs}
+            spur = _fewest_hops(F, root[-1], t, directed, frozenset(root[:-1]), arcs)
+            if spur is not None and tuple(root[:-1] + spur) not in seen:
+                path = root[:-1] + spur
+                seen.add(tuple(path))
+                heapq.heappush(candidates, (len(path), len(seen), path))
+        if not candidates:
+            break
+        found.append(heapq.heappop(candidates)[2])
+    return found
+
+
+def _k_shortest(T: Ties, s: str, t: str, k: int) -> list[tuple[list[str], float]]:
+    """The ``k`` shortest simple paths from ``s`` to ``t`` over ties ``T`` by distance (Yen's
+    algorithm in igraph's compiled code: networkx's took 5 s at 500,000 links), with their lengths."""
+    index = T.index
+    with warnings.catch_warnings():  # igraph warns that some vertices are unreachable: that is an answer
+        warnings.simplefilter("ignore", RuntimeWarning)
+        found = T.igraph.get_k_shortest_paths(index[s], index[t], k=k, weights="distance", mode="out",
+                                              output="epath")
+    out = []
+    for edges in found:
+        at, nodes = index[s], [s]
+        for e in edges:
+            at = int(T.dst[e]) if T.src[e] == at else int(T.src[e])
+            nodes.append(T.nodes[at])
+        out.append((nodes, float(T.distance[edges].sum())))
+    return out
+
+
 def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | None = None, *,
                k: int = 1, exclude_types: Iterable[str] = (), exclude_nodes: Iterable[str] = (),
                weighted: bool = False, weights: Mapping[str, float] | None = None,
@@ -151,18 +203,20 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
     filters : graph.filters.Filters, optional
     k : int
         How many paths, shortest first (1 to ``MAX_K``). With ``k > 1`` the paths come from
-        Yen's algorithm (``networkx.shortest_simple_paths``): every path is loop-free and no
-        two are equal, though they may share hops.
+        Yen's algorithm, as ``networkx.shortest_simple_paths``'s do: every path is loop-free
+        and no two are equal, though they may share hops. Paths of equal cost may come in
+        another order than networkx's.
     exclude_types : iterable of str
         Link types not to walk on (in addition to ``filters``).
     exclude_nodes : iterable of str
         Entities (ids, names or aliases) not to pass through.
     weighted : bool
         False (default): fewest hops, the length Cypher's ``shortestPath`` reports. True: least
-        total distance ``1 / weight``, preferring strong ties (``queries.subgraph``). One
-        fewest-hop path is found by a bidirectional search that reads only the links it
-        visits; weighted and ``k > 1`` searches first collapse the whole filtered graph
-        (seconds on 500,000 links).
+        total distance ``1 / weight``, preferring strong ties (``queries.subgraph``).
+        Fewest-hop paths come from bidirectional searches that read only the links they
+        visit; weighted ones from igraph on the ties of the whole filtered graph
+        (``queries.ties.shared_ties``: made once per projection and filters, seconds on
+        500,000 links, then shared).
     weights : mapping, optional
         Link-type weight overrides.
     directed : bool
@@ -201,21 +255,15 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
                              filter_edge=lambda u, v, key: base[u][v][key].get("type") not in ex_types)
     result = PathResult(s, t)
     ns, nt = display_name(G, s), display_name(G, t)
-    if k == 1 and not weighted:
-        one = _fewest_hops(F, s, t, directed)
-        found, H = ([one] if one else []), None
+    if not weighted:
+        found = [(p, len(p) - 1) for p in _yen_fewest_hops(F, s, t, k, directed)]
     else:
-        # without exclusions the collapsed graph is the one every query on G shares
-        H = collapse(F, directed=directed, weights=weights) if ex_types or banned else \
-            weighted_view(G, filters, directed=directed, weights=weights)
-        weight = "distance" if weighted else None
-        try:
-            found = list(itertools.islice(nx.shortest_simple_paths(H, s, t, weight=weight), k))
-        except nx.NetworkXNoPath:
-            found = []
-    for nodes in found:
+        # without exclusions the ties are the ones every query on G shares
+        T = tie_arrays(F, directed=directed, weights=weights) if ex_types or banned else \
+            shared_ties(G, filters, directed=directed, weights=weights)
+        found = _k_shortest(T, s, t, k)
+    for nodes, cost in found:
         hops = [_hop(F, u, v, directed, weights) for u, v in zip(nodes, nodes[1:])]
-        cost = sum(H[u][v]["distance"] for u, v in zip(nodes, nodes[1:])) if weighted else len(hops)
         result.paths.append(Path(nodes, hops, cost))
     if not found:
         result.message = f"{ns} and {nt} are not connected under these filters"

@@ -3,35 +3,14 @@
 The projection keeps every reported link (one edge per type and document). Most measures want
 one weighted tie per pair instead, so this module decides once how links add up to a tie.
 
-Link weights (``DEFAULT_WEIGHTS``, overridable by passing ``weights``):
-
-=========================  ======  ===================================================
-type                       weight  why
-=========================  ======  ===================================================
-SIGNED_AGREEMENT_WITH      3.0     a signed commitment is the strongest tie reported
-COOPERATES_WITH            2.0     ongoing joint work without a signing
-INVESTED_IN, ACQUIRED      2.0     money changed hands
-PART_OF, HOLDS_ROLE, RUNS  2.0     structural membership or control
-FOUNDED                    2.0
-MET_WITH, VISITED          1.0     one working session; repeated ones add up
-SUPPORTS, ORGANIZED        1.0
-LOCATED_IN                 1.0
-PARTICIPATED_IN            0.5     attending an event is a weak, often crowded tie
-=========================  ======  ===================================================
-
-A pair's tie weight is the sum over its *distinct* links, where links of the same type and
-the same date between the same pair are one occurrence (the same meeting reported by several
-articles counts once; three meetings on three dates count three times). Planned links count
-``PLANNED_FACTOR`` of their weight. Distances for shortest paths, betweenness and closeness
-are ``1 / weight``, so strong ties are short.
+Link weights are ``queries.weights``'s table. A pair's tie weight is the sum over its *distinct*
+links, where links of the same type and the same date between the same pair are one occurrence
+(the same meeting reported by several articles counts once; three meetings on three dates
+count three times). Distances for shortest paths, betweenness and closeness are ``1 / weight``,
+so strong ties are short. ``queries.ties`` applies the rule to a whole projection at once.
 """
 from __future__ import annotations
 
-import threading
-import weakref
-
-import contextlib
-import gc
 import itertools
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -39,44 +18,12 @@ import networkx as nx
 
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
+from queries.ties import Ties, bulk_build, remember, shared, shared_ties, tie_arrays
+from queries.weights import DEFAULT_WEIGHTS, OTHER_WEIGHT, PLANNED_FACTOR, check_weights, link_weight
 
-DEFAULT_WEIGHTS: dict[str, float] = {
-    "SIGNED_AGREEMENT_WITH": 3.0,
-    "COOPERATES_WITH": 2.0,
-    "INVESTED_IN": 2.0,
-    "ACQUIRED": 2.0,
-    "PART_OF": 2.0,
-    "HOLDS_ROLE": 2.0,
-    "RUNS": 2.0,
-    "FOUNDED": 2.0,
-    "MET_WITH": 1.0,
-    "VISITED": 1.0,
-    "SUPPORTS": 1.0,
-    "ORGANIZED": 1.0,
-    "LOCATED_IN": 1.0,
-    "PARTICIPATED_IN": 0.5,
-}
-#: Weight of a type missing from the table.
-OTHER_WEIGHT = 1.0
-#: Share of its weight that a planned (not yet done) link contributes.
-PLANNED_FACTOR = 0.5
-
-
-@contextlib.contextmanager
-def bulk_build():
-    """Pause the cyclic garbage collector while a graph is built.
-
-    Building a graph allocates millions of small dicts and tuples and no reference cycles;
-    the collector would rescan all of them again and again, which doubled the time to collapse
-    500,000 links (10 s instead of 5).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+__all__ = ["DEFAULT_WEIGHTS", "OTHER_WEIGHT", "PLANNED_FACTOR", "check_weights", "collapse",
+           "distinct_links", "filter_graph", "filtered_view", "graph_of", "link_weight", "tie_degree",
+           "tie_neighbours", "ties_of", "weighted_view"]
 
 
 def filter_graph(G: nx.MultiDiGraph, filters: Filters | None = None) -> nx.MultiDiGraph:
@@ -107,25 +54,6 @@ def filter_graph(G: nx.MultiDiGraph, filters: Filters | None = None) -> nx.Multi
             if u in H and v in H and filters.keeps_link(a)
         )
     return H
-
-
-def check_weights(weights: Mapping[str, float] | None) -> None:
-    """Raise ValueError naming the first link type whose weight is not a positive finite number:
-    distances are ``1 / weight``, so zero or negative weights make shortest paths meaningless."""
-    for t, w in (weights or {}).items():
-        if isinstance(w, bool) or not isinstance(w, (int, float)) or not 0 < w < float("inf"):
-            raise ValueError(f"weight of {t} must be a positive number, not {w!r}")
-
-
-def link_weight(attrs: Mapping, weights: Mapping[str, float] | None = None) -> float:
-    """Weight of one link from its ``type`` and ``status`` (see the module table).
-
-    ``weights`` replaces entries of ``DEFAULT_WEIGHTS`` type by type; types it does not name
-    keep their default.
-    """
-    table = DEFAULT_WEIGHTS if weights is None else {**DEFAULT_WEIGHTS, **weights}
-    w = table.get(attrs.get("type"), OTHER_WEIGHT)
-    return w * PLANNED_FACTOR if attrs.get("status") == "planned" else w
 
 
 def distinct_links(G: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict]]:
@@ -163,7 +91,7 @@ def collapse(G: nx.MultiDiGraph, *, directed: bool = False,
         SIGNED_AGREEMENT_WITH, COOPERATES_WITH) give arcs both ways and the others keep their
         stored direction. If False (default) return an undirected ``Graph``.
     weights : mapping, optional
-        Per-type overrides of ``DEFAULT_WEIGHTS``.
+        Per-type overrides of ``queries.weights.DEFAULT_WEIGHTS``.
 
     Returns
     -------
@@ -171,63 +99,40 @@ def collapse(G: nx.MultiDiGraph, *, directed: bool = False,
         Every node of ``G`` with its attributes; one edge per connected pair with attributes
         ``weight`` (sum of distinct links' weights), ``distance`` (``1 / weight``), ``links``
         (number of distinct links) and ``types`` (sorted list). Self-loops are dropped: a body
-        linked to itself says nothing about its position.
+        linked to itself says nothing about its position. Nodes come in ``G``'s order and
+        edges in the order of their first link (``queries.ties``).
     """
-    check_weights(weights)
-    with bulk_build():
-        return _collapse(G, directed, weights)
+    return graph_of(G, tie_arrays(G, directed=directed, weights=weights))
 
 
-def _collapse(G: nx.MultiDiGraph, directed: bool, weights: Mapping[str, float] | None) -> nx.Graph | nx.DiGraph:
-    ties: dict[tuple, list] = {}  # key -> [u, v, weight, links, types]; first-seen order and direction
-    for u, v, a in distinct_links(G):
-        if u == v:
-            continue
-        t = a.get("type")
-        w = link_weight(a, weights)
-        if directed:
-            arcs = ((u, v), (v, u)) if t in SYMMETRIC_TYPES else ((u, v),)
-        else:
-            arcs = ((u, v),)
-        for x, y in arcs:
-            k = (x, y) if directed or x <= y else (y, x)
-            tie = ties.get(k)
-            if tie is None:
-                ties[k] = [x, y, w, 1, {t}]
-            else:
-                tie[2] += w
-                tie[3] += 1
-                tie[4].add(t)
-    H: nx.Graph = nx.DiGraph() if directed else nx.Graph()
+def graph_of(G: nx.MultiDiGraph, ties: Ties) -> nx.Graph | nx.DiGraph:
+    """The simple networkx graph of ``ties`` (made from projection ``G``), with ``G``'s node attributes."""
+    H: nx.Graph = nx.DiGraph() if ties.directed else nx.Graph()
     H.graph.update(G.graph)
-    H.add_nodes_from(G.nodes(data=True))
-    H.add_edges_from((x, y, {"weight": w, "links": n, "types": sorted(ts), "distance": 1.0 / w})
-                     for x, y, w, n, ts in ties.values())
+    nodes = ties.nodes
+    with bulk_build():
+        H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+        H.add_edges_from((nodes[x], nodes[y], {"weight": w, "links": k, "types": ts, "distance": d})
+                         for x, y, w, k, ts, d in zip(ties.src.tolist(), ties.dst.tolist(), ties.weight.tolist(),
+                                                      ties.links.tolist(), ties.type_lists(), ties.distance.tolist()))
     return H
-
-
-#: Simple graphs already collapsed from a projection, per (filters, direction, weights).
-#: Projections are read-only once made (the store and the app hand out shared copies), so a
-#: view made for one query serves the next ones on the same projection; it goes with it.
-_VIEWS: "weakref.WeakKeyDictionary[nx.MultiDiGraph, dict]" = weakref.WeakKeyDictionary()
-_VIEWS_LOCK = threading.Lock()
 
 
 def weighted_view(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed: bool = False,
                   weights: Mapping[str, float] | None = None) -> nx.Graph | nx.DiGraph:
     """``collapse(filter_graph(G, filters), ...)``: the simple graph most queries run on.
 
-    The result is remembered for ``G`` and shared: callers must not modify it.
+    The result is made once per projection and shared (``queries.ties.shared``): callers must
+    not modify it. ``queries.ties.graph_ties`` gives its arrays without another walk.
     """
     check_weights(weights)
-    key = (filters, directed, tuple(sorted(weights.items())) if weights else None)
-    with _VIEWS_LOCK:
-        views = _VIEWS.setdefault(G, {})
-        entry = views.setdefault(key, [threading.Lock(), None])
-    with entry[0]:  # one thread collapses, the others wait for its result
-        if entry[1] is None:
-            entry[1] = collapse(filter_graph(G, filters), directed=directed, weights=weights)
-        return entry[1]
+    key = ("view", filters, directed, tuple(sorted(weights.items())) if weights else None)
+
+    def make() -> nx.Graph:
+        ties = shared_ties(G, filters, directed=directed, weights=weights)
+        return remember(graph_of(G, ties), ties)
+
+    return shared(G, key, make)
 
 
 def filtered_view(G: nx.MultiDiGraph, filters: Filters | None = None) -> nx.MultiDiGraph:

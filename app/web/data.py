@@ -15,7 +15,11 @@ for ``refresh()``, which waits, so that what a user just added is there on the n
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import functools
+import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -31,6 +35,8 @@ from queries import brief, brokers, centrality, communities, ego, paths, timelin
 
 CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
+#: Seconds the projection before the current one is kept for page runs that started on it.
+GRACE = 60.0
 
 
 def _single_flight(fn):
@@ -95,13 +101,38 @@ def _build(served: _Served, store: Store, v: str) -> None:
     try:
         g = store.project()
         with served.lock:
-            if served.version != v:
+            swapped = served.version != v
+            if swapped:
                 served.previous = (served.version, served.graph)
             served.version, served.graph = v, g
             served.seconds = time.perf_counter() - started
+        if swapped:
+            timer = threading.Timer(GRACE, _forget_previous, args=(served, v))
+            timer.daemon = True
+            timer.start()
     finally:
         with served.lock:
             served.building = None
+
+
+def _forget_previous(served: _Served, v: str) -> None:
+    """Drop the projection that ``v`` replaced, once page runs on it are over, and give its
+    memory back: without this the app would hold two projections for good after one ingest."""
+    with served.lock:
+        if served.version != v or served.previous[1] is None:
+            return  # a newer swap has its own timer
+        served.previous = (None, None)
+    release_memory()
+
+
+def release_memory() -> None:
+    """Free what the dropped projection held, cycles included, and hand free heap pages back to
+    the system (glibc keeps them otherwise, so the process would stay at its high-water mark)."""
+    gc.collect()
+    libc = ctypes.util.find_library("c")
+    if libc:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(libc).malloc_trim(0)
 
 
 def version() -> str:

@@ -89,3 +89,33 @@ def test_fewest_hops_search_equals_networkx_on_the_collapsed_graph(directed):
                 assert all(H.has_edge(u, v) for u, v in zip(p.nodes, p.nodes[1:]))
             else:
                 assert res.paths == [] and "not connected" in res.message
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_k_shortest_paths_have_networkx_lengths(directed, weighted):
+    """igraph's Yen against networkx's ``shortest_simple_paths``: same path costs, in order."""
+    import itertools
+
+    import networkx as nx
+
+    from queries.subgraph import collapse
+    from tests.queries.handmade_graphs import random_projection
+
+    G = random_projection(9, nodes=30, links=110)
+    H = collapse(G, directed=directed)
+    weight = "distance" if weighted else None
+    pairs = [(s, t) for s in list(G)[:6] for t in list(G)[-6:] if s != t]
+    for s, t in pairs:
+        res = find_paths(G, s, t, k=6, weighted=weighted, directed=directed)
+        try:
+            ref = list(itertools.islice(nx.shortest_simple_paths(H, s, t, weight=weight), 6))
+        except nx.NetworkXNoPath:
+            ref = []
+        expect = [nx.path_weight(H, p, "distance") if weighted else len(p) - 1 for p in ref]
+        assert [p.cost for p in res.paths] == pytest.approx(expect), (s, t)
+        for p in res.paths:
+            assert p.nodes[0] == s and p.nodes[-1] == t and len(set(p.nodes)) == len(p.nodes)
+            assert all(H.has_edge(u, v) for u, v in zip(p.nodes, p.nodes[1:]))
+            if weighted:
+                assert p.cost == pytest.approx(nx.path_weight(H, p.nodes, "distance"))
