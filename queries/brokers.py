@@ -52,6 +52,7 @@ from graph.filters import Filters
 from queries.centrality import betweenness, node_table
 from queries.groups import UNKNOWN, find_group, group_label, group_of
 from queries.subgraph import distinct_links, filter_graph, weighted_view
+from queries.ties import graph_ties
 
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
@@ -81,7 +82,7 @@ def _support(arcs_src, arcs_dst, n: int):
 
     lo, hi = np.minimum(arcs_src, arcs_dst), np.maximum(arcs_src, arcs_dst)
     pairs = np.unique(lo * n + hi)
-    return igraph.Graph(n=n, edges=np.column_stack([pairs // n, pairs % n]).tolist())
+    return igraph.Graph(n=n, edges=list(zip((pairs // n).tolist(), (pairs % n).tolist())))
 
 
 def _triangles(g) -> "np.ndarray":
@@ -95,8 +96,10 @@ def _triangles(g) -> "np.ndarray":
 ORDERINGS = ((0, 1, 2), (0, 2, 1), (1, 0, 2), (1, 2, 0), (2, 0, 1), (2, 1, 0))
 
 
-def role_counts(D: nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFrame:
+def role_counts(D: nx.Graph | nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFrame:
     """Observed brokerage counts by role for every node of simple digraph ``D``.
+
+    An undirected ``D`` is read as arcs both ways (as ``D.to_directed()``).
 
     Counts come from group tallies of each broker's in- and out-neighbours (the products
     count every two-path ``a -> v -> c``), minus the two-paths that are not brokerage: those
@@ -114,13 +117,15 @@ def role_counts(D: nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFrame:
     import numpy as np
     import scipy.sparse as sp
 
-    nodes = list(D)
+    T = graph_ties(D)
+    nodes = T.nodes
     n = len(nodes)
-    index = {v: i for i, v in enumerate(nodes)}
     labels, code = np.unique(np.array([str(groups[v]) for v in nodes] or [""], dtype=object), return_inverse=True)
     code = code[:n]
-    arcs = np.array([(index[u], index[v]) for u, v in D.edges() if u != v], dtype=np.int64).reshape(-1, 2)
-    a, c = arcs[:, 0], arcs[:, 1]
+    a, c = T.src, T.dst
+    if not T.directed:
+        a, c = np.concatenate([a, c]), np.concatenate([c, a])
+    a, c = a[a != c], c[a != c]
     k = max(len(labels), 1)
     ones = np.ones(len(a))
     CP = sp.csr_array((ones, (c, code[a])), shape=(n, k))  # CP[v, h]: in-neighbours of v in group h
@@ -181,7 +186,7 @@ def role_counts_reference(D: nx.DiGraph, groups: Mapping[str, str]) -> pd.DataFr
     return pd.DataFrame.from_dict(rows, orient="index", columns=[*ROLES, "total"]).astype(int)
 
 
-def role_expectations(D: nx.DiGraph, groups: Mapping[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def role_expectations(D: nx.Graph | nx.DiGraph, groups: Mapping[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Mean and standard deviation of each role count under the Bernoulli-digraph null.
 
     See the module docstring for the model; the density ``d`` is that of ``D``.
@@ -245,7 +250,10 @@ def structural_holes(H: nx.Graph, weight: str = "weight") -> tuple[dict[str, flo
     n = len(nodes)
     if not n:
         return {}, {}
-    W = sp.csr_array(nx.to_scipy_sparse_array(H, nodelist=nodes, weight=weight, format="csr"))
+    if weight in ("weight", "distance", None):
+        W = graph_ties(H).matrix(weight)
+    else:
+        W = sp.csr_array(nx.to_scipy_sparse_array(H, nodelist=nodes, weight=weight, format="csr"))
     A = (W + W.T).tocsr()
     A.setdiag(0)
     A.eliminate_zeros()
@@ -284,10 +292,6 @@ def constraint(H: nx.Graph, weight: str = "weight") -> dict[str, float]:
     return structural_holes(H, weight)[0]
 
 
-def _as_digraph(H: nx.Graph) -> nx.DiGraph:
-    return H if H.is_directed() else H.to_directed(as_view=True)
-
-
 def brokerage_roles(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = None, *,
                     directed: bool = False, kind: str | None = None) -> pd.DataFrame:
     """Gould-Fernandez brokerage role counts, expected counts and z-scores of every entity.
@@ -314,11 +318,10 @@ def brokerage_roles(G: nx.MultiDiGraph, by: str = "country", filters: Filters | 
         and ``z_<role>`` (NaN where the null gives no variance); sorted by ``total``.
     """
     groups = group_of(G, by)
-    D = _as_digraph(weighted_view(G, filters, directed=directed))
-    return _roles_table(G, D, by, groups, kind)
+    return _roles_table(G, weighted_view(G, filters, directed=directed), by, groups, kind)
 
 
-def _roles_table(G: nx.MultiDiGraph, D: nx.DiGraph, by: str, groups: Mapping[str, str],
+def _roles_table(G: nx.MultiDiGraph, D: nx.Graph, by: str, groups: Mapping[str, str],
                  kind: str | None) -> pd.DataFrame:
     counts = role_counts(D, groups)
     mean, sd = role_expectations(D, groups)
@@ -326,10 +329,11 @@ def _roles_table(G: nx.MultiDiGraph, D: nx.DiGraph, by: str, groups: Mapping[str
     keep = [v for v in D if kind is None or D.nodes[v].get("kind") == kind]
     df = node_table(D, keep)
     df["group"] = [group_label(G, by, groups[v]) for v in keep]
+    counts, mean, z = counts.loc[keep], mean.loc[keep], z.loc[keep]
     for r in [*ROLES, "total"]:
-        df[r] = counts.loc[keep, r].to_numpy()
-        df[f"exp_{r}"] = mean.loc[keep, r].to_numpy().round(3)
-        df[f"z_{r}"] = z.loc[keep, r].to_numpy().round(3)
+        df[r] = counts[r].to_numpy()
+        df[f"exp_{r}"] = mean[r].to_numpy().round(3)
+        df[f"z_{r}"] = z[r].to_numpy().round(3)
     return df.sort_values(["total", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
@@ -420,7 +424,7 @@ def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = N
     """
     H = weighted_view(G, filters, directed=directed, weights=weights)
     groups = group_of(G, by)
-    roles = _roles_table(G, _as_digraph(H), by, groups, None).set_index("id")
+    roles = _roles_table(G, H, by, groups, None).set_index("id")
     between = betweenness(H, engine=engine, pivots=pivots, seed=seed)
     burt, effective = structural_holes(H)
     excl = exclusive_pairs(H, groups)
@@ -431,8 +435,9 @@ def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = N
     df["betweenness"] = [between[v] for v in keep]
     df["constraint"] = [burt[v] for v in keep]
     df["effective_size"] = [effective[v] for v in keep]
+    roles = roles.loc[keep]
     for c in [*ROLES, "total", *(f"z_{r}" for r in [*ROLES, "total"])]:
-        df[c] = roles.loc[keep, c].to_numpy()
+        df[c] = roles[c].to_numpy()
     df["exclusive"] = [len(excl.get(v, ())) for v in keep]
     df["exclusive_pairs"] = ["; ".join(sorted(_pair_text(G, by, p) for p in excl.get(v, ()))) for v in keep]
     return df.sort_values(["betweenness", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)

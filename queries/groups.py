@@ -8,10 +8,12 @@ the full projection, so a query filtered to MET_WITH links still knows where eve
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import networkx as nx
 
 from graph.names import key
+from queries.memo import shared
 
 #: Groupings derived from LOCATED_IN chains, with the node kind they end at.
 PLACE_GROUPINGS = {"country": "Country", "city": "City"}
@@ -21,7 +23,18 @@ UNKNOWN = "?"
 MAX_CHAIN = 4
 
 
-def _place(G: nx.MultiDiGraph, n: str, kind: str) -> str | None:
+def _located_in(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
+    """Each node's LOCATED_IN targets, with the number of such links to each."""
+    up: dict[str, dict[str, int]] = {}
+    for u, nbrs in G.adjacency():
+        for v, keyed in nbrs.items():
+            k = sum(1 for a in keyed.values() if a.get("type") == "LOCATED_IN")
+            if k:
+                up.setdefault(u, {})[v] = k
+    return up
+
+
+def _place(G: nx.MultiDiGraph, up: Mapping[str, Mapping[str, int]], n: str, kind: str) -> str | None:
     """The nearest node of ``kind`` up the LOCATED_IN chain from ``n`` (ties: most links, id)."""
     if G.nodes[n].get("kind") == kind:
         return n
@@ -30,11 +43,11 @@ def _place(G: nx.MultiDiGraph, n: str, kind: str) -> str | None:
         found: Counter[str] = Counter()
         nxt = set()
         for u in frontier:
-            for _, v, t in G.out_edges(u, data="type"):
-                if t != "LOCATED_IN" or v in seen:
+            for v, k in up.get(u, {}).items():
+                if v in seen:
                     continue
                 if G.nodes[v].get("kind") == kind:
-                    found[v] += 1
+                    found[v] += k
                 nxt.add(v)
         if found:
             return min(found, key=lambda v: (-found[v], v))
@@ -63,15 +76,21 @@ def group_of(G: nx.MultiDiGraph, by: str) -> dict[str, str]:
     -------
     dict
         Node id -> group; nodes without a value get ``UNKNOWN`` (``"?"``), which is a group
-        like any other so that unplaced organisations can still show up as brokers.
+        like any other so that unplaced organisations can still show up as brokers. Made once
+        per projection and grouping and shared (``queries.memo``): callers must not modify it.
     """
+    return shared(G, ("groups", by), lambda: _group_of(G, by))
+
+
+def _group_of(G: nx.MultiDiGraph, by: str) -> dict[str, str]:
     if by in PLACE_GROUPINGS:
         kind = PLACE_GROUPINGS[by]
         places = {key(str(t)): n for n, a in G.nodes(data=True) if a.get("kind") == kind
                   for t in (n, a.get("name") or "", *(a.get("aliases") or []))}
+        up = _located_in(G)
         out = {}
         for n, a in G.nodes(data=True):
-            p = _place(G, n, kind)
+            p = _place(G, up, n, kind)
             if p is None and a.get(by) not in (None, ""):
                 p = places.get(key(str(a[by])), str(a[by]))
             out[n] = p if p is not None else UNKNOWN

@@ -18,7 +18,8 @@ import networkx as nx
 
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
-from queries.ties import Ties, bulk_build, remember, shared, shared_ties, tie_arrays
+from queries.memo import shared
+from queries.ties import Ties, bulk_build, remember, shared_ties, tie_arrays
 from queries.weights import DEFAULT_WEIGHTS, OTHER_WEIGHT, PLANNED_FACTOR, check_weights, link_weight
 
 __all__ = ["DEFAULT_WEIGHTS", "OTHER_WEIGHT", "PLANNED_FACTOR", "check_weights", "collapse",

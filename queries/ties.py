@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import threading
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ import pandas as pd
 
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
+from queries.memo import shared
 from queries.weights import OTHER_WEIGHT, PLANNED_FACTOR, check_weights, weight_table
 
 
@@ -254,26 +254,6 @@ def graph_ties(H: nx.Graph | Ties) -> Ties:
 
 #: Shared views and the ties they were made from (see ``shared``).
 _MADE_FROM: "weakref.WeakKeyDictionary[nx.Graph, Ties]" = weakref.WeakKeyDictionary()
-#: Per projection, what has been computed from it, per key (see ``shared``).
-_SHARED: "weakref.WeakKeyDictionary[nx.MultiDiGraph, dict]" = weakref.WeakKeyDictionary()
-_SHARED_LOCK = threading.Lock()
-
-
-def shared(G: nx.MultiDiGraph, key: tuple, make):
-    """``make()``, computed once per projection ``G`` and ``key`` and shared by every caller.
-
-    Projections are read-only once made (the store and the app hand out shared copies), so
-    what one query derived from a projection serves the next ones; it goes with the projection.
-    Concurrent callers with the same key wait for the first one's result.
-    """
-    with _SHARED_LOCK:
-        entry = _SHARED.setdefault(G, {}).setdefault(key, [threading.Lock(), None])
-    with entry[0]:
-        if entry[1] is None:
-            entry[1] = make()
-        return entry[1]
-
-
 def shared_ties(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed: bool = False,
                 weights: Mapping[str, float] | None = None) -> Ties:
     """``tie_arrays(G, filters, ...)``, made once per projection and shared: callers must not modify it."""
