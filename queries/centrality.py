@@ -46,11 +46,12 @@ References
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
+import pickle
 import random
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Mapping, Sequence
 
 import networkx as nx
@@ -143,22 +144,14 @@ def betweenness(H: nx.Graph | Ties, *, weighted: bool = True, engine: str = "aut
             for v, b in zip(nodes, raw)}
 
 
-def _dependencies(n: int, src: list[int], dst: list[int], directed: bool, distance: list[float] | None,
-                  sources: list[int]) -> list[float]:
-    """igraph's betweenness restricted to paths from ``sources``: the summed dependencies (a worker's task)."""
-    import igraph
-
-    g = igraph.Graph(n=n, edges=list(zip(src, dst)), directed=directed)
-    return g.betweenness(directed=directed, weights=distance, sources=sources, targets=None)
-
-
 def _dependencies_spread(T: Ties, dist: str | None, sources: list[int]):
     """The summed dependencies of ``sources`` on every node, over one worker process per core.
 
     Dependencies of different sources add up, so each worker takes a share of the sources.
     Sampled betweenness at 100,000 entities is the slowest query there is, and igraph holds the
-    GIL, so threads would not help. Below ``PARALLEL_FROM`` (or on one core) it runs here;
-    worker processes are spawned, not forked, as the app's server has threads.
+    GIL, so threads would not help. Below ``PARALLEL_FROM`` (or on one core) it runs here.
+    Workers are fresh interpreters (``queries.dependency_worker``): forking the app's threaded
+    server is unsafe, and multiprocessing's spawn would run the caller's main script again.
     """
     import numpy as np
 
@@ -166,12 +159,18 @@ def _dependencies_spread(T: Ties, dist: str | None, sources: list[int]):
     if workers < 2 or len(sources) * (len(T) + T.number_of_edges()) < PARALLEL_FROM:
         return T.igraph.betweenness(directed=T.directed, weights=dist, sources=sources, targets=None)
     args = (len(T), T.src.tolist(), T.dst.tolist(), T.directed, None if dist is None else getattr(T, dist).tolist())
+    tasks = [pickle.dumps((*args, sources[i::workers]), protocol=pickle.HIGHEST_PROTOCOL) for i in range(workers)]
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            parts = list(pool.map(_dependencies, *zip(*[(*args, sources[i::workers]) for i in range(workers)])))
-    except (OSError, BrokenProcessPool):  # no processes to be had here: do it alone
+        procs = [subprocess.Popen([sys.executable, "-m", "queries.dependency_worker"], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in tasks]
+    except OSError:  # no processes to be had here: do it alone
         return T.igraph.betweenness(directed=T.directed, weights=dist, sources=sources, targets=None)
-    return np.sum(parts, axis=0).tolist()
+    with ThreadPoolExecutor(len(procs)) as talk:  # feed and drain every pipe at once
+        outputs = list(talk.map(lambda pt: pt[0].communicate(pt[1]), zip(procs, tasks)))
+    for p, (_, err) in zip(procs, outputs):
+        if p.returncode != 0:
+            raise RuntimeError(f"betweenness worker failed ({p.returncode}): {err.decode(errors='replace')[-500:]}")
+    return np.sum([pickle.loads(out) for out, _ in outputs], axis=0).tolist()
 
 
 def closeness(H: nx.Graph | Ties, *, weighted: bool = True, engine: str = "auto", pivots: int | str = "auto",

@@ -32,6 +32,7 @@ from graph.connect import open_store
 from graph.filters import Filters
 from graph.store import Store
 from queries import brief, brokers, centrality, communities, ego, paths, timeline
+from queries.ties import shared_ties
 
 CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
@@ -100,6 +101,7 @@ def _build(served: _Served, store: Store, v: str) -> None:
     started = time.perf_counter()
     try:
         g = store.project()
+        shared_ties(g).igraph  # what weighted paths and centrality read, made before anyone waits for it
         with served.lock:
             swapped = served.version != v
             if swapped:
