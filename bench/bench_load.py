@@ -2,10 +2,12 @@
 
 The users call what the app's pages call (``app.web.data``: the cached projection and the
 cached query answers, keyed by the store's version), each in a thread of its own, against
-the demo graph enlarged with the Crunchbase dataset (the biggest one). Half-way an ingest
-of articles starts in another process, so versions change and caches are rebuilt under load.
-Prints p50/p95/p99 latency per action and overall, the errors, and the resident memory of
-this process (the app's stand-in) at the start and the end.
+the demo graph enlarged with the Crunchbase dataset (the biggest one). A quarter of the way
+in, an ingest of articles starts in another process, so versions change and projections are
+rebuilt in the background under load. Prints p50/p95/p99 latency per action and overall, the
+errors, and the resident memory of this process (the app's stand-in) at the start, every 30 s
+and at the end: flat means that after the ingest, once the replaced projection's grace
+(``app.web.data.GRACE``) is over, memory is back where it was before it.
 
     python bench/bench_load.py [--users 20] [--seconds 300] [--datasets DIR]
 
@@ -119,10 +121,11 @@ def main() -> None:
     started = time.monotonic()
     for th in threads:
         th.start()
-    time.sleep(args.seconds / 2)
+    time.sleep(args.seconds / 4)
     ingest = subprocess.run([sys.executable, "-m", "app.cli.main", "ingest", "articles", str(articles), "--quiet"],
                             cwd=ROOT, capture_output=True, text=True)
-    print(f"ingest during the run: exit {ingest.returncode}, {ingest.stderr.strip().splitlines()[0]}")
+    print(f"ingest during the run: exit {ingest.returncode} after {time.monotonic() - started:.0f} s, "
+          f"{(ingest.stderr.strip().splitlines() or [''])[0]}")
     time.sleep(max(0.0, args.seconds - (time.monotonic() - started)))
     stop.set()
     for th in threads:

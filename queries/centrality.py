@@ -349,7 +349,7 @@ def centrality(G: nx.MultiDiGraph, filters: Filters | None = None, *, kind: str 
     directed : bool
         Measure on the directed view (see ``subgraph.collapse``). Degree is then in + out.
     weights : mapping, optional
-        Link-type weight overrides (``subgraph.DEFAULT_WEIGHTS``). Weighted degree, eigenvector
+        Link-type weight overrides (``queries.weights.DEFAULT_WEIGHTS``). Weighted degree, eigenvector
         and PageRank use weights; betweenness and closeness use distances ``1 / weight``.
     names : sequence of str
         Which of ``MEASURES`` to compute.

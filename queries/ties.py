@@ -252,8 +252,10 @@ def graph_ties(H: nx.Graph | Ties) -> Ties:
                 types=np.zeros(m, dtype=np.int64), type_names=())
 
 
-#: Shared views and the ties they were made from (see ``shared``).
+#: Shared views and the ties they were made from (see ``remember``).
 _MADE_FROM: "weakref.WeakKeyDictionary[nx.Graph, Ties]" = weakref.WeakKeyDictionary()
+
+
 def shared_ties(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed: bool = False,
                 weights: Mapping[str, float] | None = None) -> Ties:
     """``tie_arrays(G, filters, ...)``, made once per projection and shared: callers must not modify it."""

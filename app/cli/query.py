@@ -39,7 +39,7 @@ def _weights(ctx, param, values) -> dict[str, float] | None:
 def filter_options(f):
     """The graph filters, plus direction and link weights; the command gets ``filters``, ``directed``, ``weights``."""
     f = click.option("--weight", "weights", multiple=True, callback=_weights, metavar="TYPE=W",
-                     help="Override a link type's weight (default table in queries/subgraph.py), e.g. "
+                     help="Override a link type's weight (default table in queries/weights.py), e.g. "
                           "PARTICIPATED_IN=0.2.")(f)
     f = click.option("--directed", is_flag=True,
                      help="Follow link direction (MET_WITH, SIGNED_AGREEMENT_WITH, COOPERATES_WITH go both ways).")(f)
