@@ -37,7 +37,7 @@ from queries.ties import shared_ties
 CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
 #: Seconds the projection before the current one is kept for page runs that started on it.
-GRACE = 60.0
+GRACE = 10.0
 
 
 def _single_flight(fn):
@@ -163,13 +163,20 @@ def refresh() -> str:
 
 
 def projection(v: str) -> nx.MultiDiGraph:
-    """The whole graph at version ``v``; shared by reference, so callers must not modify it."""
+    """The whole graph at version ``v``; shared by reference, so callers must not modify it.
+
+    A version older than the two kept (a page run that straddled two swaps during an ingest)
+    gets the newest projection rather than a projection of its own: projecting the whole
+    graph again in the middle of a request took seconds and a projection's worth of memory
+    per request, and the newer graph holds what the older one did and what came since.
+    """
     served = _served()
     with served.lock:
         for version_, graph in ((served.version, served.graph), served.previous):
             if version_ == v and graph is not None:
                 return graph
-    return get_store().project()
+        newest = served.graph
+    return newest if newest is not None else get_store().project()
 
 
 @st.cache_data(max_entries=CACHE, show_spinner=False)

@@ -51,3 +51,13 @@ def test_a_newer_swap_is_not_undone_by_an_older_timer(demo, monkeypatch, demo_re
     time.sleep(0.6)  # v2's timer has fired and must leave v3's previous alone
     assert served.version == "v3" and served.previous[0] == "v2" and served.previous[1] is not None
 
+
+
+def test_a_version_no_longer_kept_is_answered_from_the_newest(demo, monkeypatch):
+    monkeypatch.setattr(data, "GRACE", 60.0)
+    served = data._Served()
+    monkeypatch.setattr(data, "_served", lambda: served)
+    for v in ("v1", "v2", "v3"):
+        data._build(served, demo, v)
+    assert data.projection("v1") is served.graph  # not projected again in the request
+    assert data.projection("v2") is served.previous[1]
