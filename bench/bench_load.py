@@ -45,6 +45,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=300)
     parser.add_argument("--datasets", type=Path, default=ROOT.parent / "shared" / "datasets")
+    parser.add_argument("--ingests", type=int, default=1,
+                        help="Ingests of 50 new articles to run one after the other (default 1), to see "
+                             "whether memory settles at one level or grows with each.")
     args = parser.parse_args()
     for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"):
         os.environ.pop(var, None)
@@ -112,20 +115,25 @@ def main() -> None:
             rss.append(proc.memory_info().rss / 2**20)
 
     threading.Thread(target=sample, daemon=True).start()
-    articles = home / "articles"
-    articles.mkdir()
-    for i in range(10):
-        for seed in sorted((ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt")):
-            shutil.copy(seed, articles / f"{i}_{seed.name}")
+    batches = []
+    for b in range(args.ingests):
+        folder = home / f"articles-{b}"
+        folder.mkdir()
+        for i in range(10):
+            for seed in sorted((ROOT.parent / "shared" / "corpus" / "seeds").glob("*.txt")):
+                shutil.copy(seed, folder / f"{b}-{i}_{seed.name}")  # a new name is a new document
+        batches.append(folder)
     threads = [threading.Thread(target=user, args=(i,), daemon=True) for i in range(args.users)]
     started = time.monotonic()
     for th in threads:
         th.start()
-    time.sleep(args.seconds / 4)
-    ingest = subprocess.run([sys.executable, "-m", "app.cli.main", "ingest", "articles", str(articles), "--quiet"],
-                            cwd=ROOT, capture_output=True, text=True)
-    print(f"ingest during the run: exit {ingest.returncode} after {time.monotonic() - started:.0f} s, "
-          f"{(ingest.stderr.strip().splitlines() or [''])[0]}")
+    for folder in batches:
+        time.sleep(args.seconds / 4 if folder is batches[0] else args.seconds / 8)
+        begun = time.monotonic() - started
+        ingest = subprocess.run([sys.executable, "-m", "app.cli.main", "ingest", "articles", str(folder), "--quiet"],
+                                cwd=ROOT, capture_output=True, text=True)
+        print(f"ingest during the run, {begun:.0f} s to {time.monotonic() - started:.0f} s: exit {ingest.returncode}, "
+              f"{(ingest.stderr.strip().splitlines() or [''])[0]}")
     time.sleep(max(0.0, args.seconds - (time.monotonic() - started)))
     stop.set()
     for th in threads:
