@@ -155,16 +155,19 @@ def _dependencies_spread(T: Ties, dist: str | None, sources: list[int]):
     """
     import numpy as np
 
+    def alone() -> list[float]:
+        return T.igraph.betweenness(directed=T.directed, weights=dist, sources=sources, targets=None)
+
     workers = min(os.cpu_count() or 1, len(sources))
     if workers < 2 or len(sources) * (len(T) + T.number_of_edges()) < PARALLEL_FROM:
-        return T.igraph.betweenness(directed=T.directed, weights=dist, sources=sources, targets=None)
+        return alone()
     args = (len(T), T.src.tolist(), T.dst.tolist(), T.directed, None if dist is None else getattr(T, dist).tolist())
     tasks = [pickle.dumps((*args, sources[i::workers]), protocol=pickle.HIGHEST_PROTOCOL) for i in range(workers)]
     try:
         procs = [subprocess.Popen([sys.executable, "-m", "queries.dependency_worker"], stdin=subprocess.PIPE,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in tasks]
-    except OSError:  # no processes to be had here: do it alone
-        return T.igraph.betweenness(directed=T.directed, weights=dist, sources=sources, targets=None)
+    except OSError:  # no processes to be had here
+        return alone()
     with ThreadPoolExecutor(len(procs)) as talk:  # feed and drain every pipe at once
         outputs = list(talk.map(lambda pt: pt[0].communicate(pt[1]), zip(procs, tasks)))
     for p, (_, err) in zip(procs, outputs):

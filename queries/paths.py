@@ -160,8 +160,10 @@ def _yen_fewest_hops(F: nx.MultiDiGraph, s: str, t: str, k: int, directed: bool)
             if not directed:
                 arcs |= {(b, a) for a, b in arcs}
             spur = _fewest_hops(F, root[-1], t, directed, frozenset(root[:-1]), arcs)
-            if spur is not None and tuple(root[:-1] + spur) not in seen:
-                path = root[:-1] + spur
+            if spur is None:
+                continue
+            path = root[:-1] + spur
+            if tuple(path) not in seen:
                 seen.add(tuple(path))
                 heapq.heappush(candidates, (len(path), len(seen), path))
         if not candidates:

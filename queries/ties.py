@@ -28,7 +28,7 @@ import pandas as pd
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
 from queries.memo import shared
-from queries.weights import OTHER_WEIGHT, PLANNED_FACTOR, check_weights, weight_table
+from queries.weights import OTHER_WEIGHT, PLANNED_FACTOR, check_weights, weight_table, weights_key
 
 
 @contextlib.contextmanager
@@ -106,13 +106,11 @@ class Ties:
 
         n = len(self.nodes)
         data = np.ones(len(self.src)) if values is None else getattr(self, values)
-        A = sp.csr_array((data, (self.src, self.dst)), shape=(n, n))
         if not self.directed:
-            A = sp.csr_array((np.concatenate([data, data]), (np.concatenate([self.src, self.dst]),
-                                                               np.concatenate([self.dst, self.src]))), shape=(n, n))
-        elif symmetric:
-            A = sp.csr_array(A.maximum(A.T))
-        return A
+            return sp.csr_array((np.concatenate([data, data]), (np.concatenate([self.src, self.dst]),
+                                                                  np.concatenate([self.dst, self.src]))), shape=(n, n))
+        A = sp.csr_array((data, (self.src, self.dst)), shape=(n, n))
+        return sp.csr_array(A.maximum(A.T)) if symmetric else A
 
     @cached_property
     def igraph(self):
@@ -260,7 +258,7 @@ def shared_ties(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed:
                 weights: Mapping[str, float] | None = None) -> Ties:
     """``tie_arrays(G, filters, ...)``, made once per projection and shared: callers must not modify it."""
     check_weights(weights)
-    key = ("ties", filters, directed, tuple(sorted(weights.items())) if weights else None)
+    key = ("ties", filters, directed, weights_key(weights))
     return shared(G, key, lambda: tie_arrays(G, filters, directed=directed, weights=weights))
 
 

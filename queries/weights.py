@@ -21,7 +21,6 @@ the same date between the same pair are one occurrence (the same meeting reporte
 articles counts once; three meetings on three dates count three times). Planned links count
 ``PLANNED_FACTOR`` of their weight. Distances for shortest paths, betweenness and closeness
 are ``1 / weight``, so strong ties are short.
-
 """
 from __future__ import annotations
 
@@ -70,3 +69,8 @@ def link_weight(attrs: Mapping, weights: Mapping[str, float] | None = None) -> f
 def weight_table(weights: Mapping[str, float] | None = None) -> dict[str, float]:
     """``DEFAULT_WEIGHTS`` with ``weights`` replacing entries type by type."""
     return DEFAULT_WEIGHTS if weights is None else {**DEFAULT_WEIGHTS, **weights}
+
+
+def weights_key(weights: Mapping[str, float] | None) -> tuple | None:
+    """``weights`` as a hashable key for results memoised per set of overrides."""
+    return tuple(sorted(weights.items())) if weights else None
