@@ -14,6 +14,7 @@ is found and replaced without touching what other documents said.
 """
 from __future__ import annotations
 
+import sys
 import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
@@ -172,12 +173,27 @@ def _link_props(link: Link) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
 
 
-def _edge_attrs(type_: str, props: dict[str, Any]) -> dict[str, Any]:
+def _pooled(pool: dict[str, str], value: Any) -> Any:
+    """The one copy of a string ``value`` kept in ``pool`` (and of each string in a list).
+
+    Every record arrives with new string objects for the same ids, types, statuses, dates
+    and document ids; a projection that keeps one object per distinct string is a good part
+    smaller, and so is what its replacement leaves behind in the heap. Property names are
+    interned instead, so that they are the very objects of the names written in this module.
+    """
+    if isinstance(value, str):
+        return pool.setdefault(value, value)
+    if isinstance(value, list):
+        return [_pooled(pool, x) for x in value]
+    return value
+
+
+def _edge_attrs(type_: str, props: dict[str, Any], pool: dict[str, str]) -> dict[str, Any]:
     """A stored link's properties as projection attributes (``source`` becomes ``doc``)."""
-    attrs = {k: v for k, v in props.items() if k not in ("source", "via")}
-    attrs.update(type=type_, doc=props.get("source"), status=props.get("status", "done"),
-                 date=props.get("date"), evidence=props.get("evidence"),
-                 confidence=props.get("confidence", 1.0))
+    attrs = {sys.intern(k): _pooled(pool, v) for k, v in props.items() if k not in ("source", "via")}
+    attrs.update(type=_pooled(pool, type_), doc=_pooled(pool, props.get("source")),
+                 status=_pooled(pool, props.get("status", "done")), date=_pooled(pool, props.get("date")),
+                 evidence=_pooled(pool, props.get("evidence")), confidence=props.get("confidence", 1.0))
     return attrs
 
 
@@ -187,8 +203,28 @@ def _edge_key(type_: str, props: dict[str, Any]) -> str:
     return key_ if props.get("via") in (None, props.get("source")) else f"{key_}|{props['via']}"
 
 
-def _node_attrs(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if k not in ("id", "search")}
+def _node_attrs(props: dict[str, Any], pool: dict[str, str]) -> dict[str, Any]:
+    return {sys.intern(k): _pooled(pool, v) for k, v in props.items() if k not in ("id", "search")}
+
+
+def _project(tx: ManagedTransaction, filters: Filters, documents: dict[str, dict]) -> nx.MultiDiGraph:
+    """Build the projection as the records stream in, in one read transaction.
+
+    Streaming keeps only a fetch's worth of records alive beside the graph, instead of every
+    record of the graph twice over (the driver's and ours) until the graph is built: a lower
+    peak, and fewer holes left among the graph's objects once the records are gone, which is
+    what the app's memory comes back to after it swaps in a new projection.
+    """
+    pool: dict[str, str] = {}
+    g = nx.MultiDiGraph()
+    g.graph["documents"] = documents
+    g.add_nodes_from((_pooled(pool, r["p"]["id"]), attrs) for r in tx.run(_NODES)
+                     if filters.keeps_node(attrs := _node_attrs(r["p"], pool)))
+    g.add_edges_from((_pooled(pool, r["s"]), _pooled(pool, r["t"]),
+                      _pooled(pool, _edge_key(r["type"], r["p"])), attrs)
+                     for r in tx.run(_LINKS) if r["s"] in g and r["t"] in g
+                     and filters.keeps_link(attrs := _edge_attrs(r["type"], r["p"], pool)))
+    return g
 
 
 @dataclass
@@ -212,11 +248,12 @@ class _Collector:
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     names: dict[str, str] = field(default_factory=dict)
     links: list[Relationship] = field(default_factory=list)
+    pool: dict[str, str] = field(default_factory=dict)
 
     def node(self, n: Node) -> str:
         props = dict(n)
         if "id" in props and ENTITY_LABEL in n.labels:
-            self.graph.add_node(props["id"], **_node_attrs(props))
+            self.graph.add_node(props["id"], **_node_attrs(props, self.pool))
             self.names[n.element_id] = props["id"]
         return props.get("name") or props.get("id") or n.element_id
 
@@ -246,7 +283,7 @@ class _Collector:
             s, t = (self.names.get(n.element_id) for n in (r.start_node, r.end_node))
             if s is not None and t is not None:
                 props = dict(r)
-                self.graph.add_edge(s, t, key=_edge_key(r.type, props), **_edge_attrs(r.type, props))
+                self.graph.add_edge(s, t, key=_edge_key(r.type, props), **_edge_attrs(r.type, props, self.pool))
 
 
 @dataclass
@@ -454,7 +491,7 @@ class Store:
                 if missing:
                     for r in tx.run(_BY_ELEMENT_ID, ids=missing):
                         c.names[r["eid"]] = r["p"]["id"]
-                        c.graph.add_node(r["p"]["id"], **_node_attrs(r["p"]))
+                        c.graph.add_node(r["p"]["id"], **_node_attrs(r["p"], c.pool))
                 c.add_links()
             finally:
                 tx.rollback()
@@ -463,7 +500,7 @@ class Store:
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         """One entity's properties, or None."""
         rows = self._read(_NODES_BY_ID, ids=[entity_id])
-        return _node_attrs(rows[0]["p"]) | {"id": entity_id} if rows else None
+        return _node_attrs(rows[0]["p"], {}) | {"id": entity_id} if rows else None
 
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
         """Entities whose name or an alias contains ``text``, ignoring case, diacritics and punctuation.
@@ -529,31 +566,26 @@ class Store:
         dropped with them. ``graph["documents"]`` maps document ids to their properties.
         """
         filters = filters or Filters()
-        nodes, links = self._read(_NODES), self._read(_LINKS)
-        g = nx.MultiDiGraph()
-        g.graph["documents"] = {d["id"]: {k: v for k, v in d.items() if k != "id"}
-                                for d in self.documents()
-                                if filters.sources is None or d["id"] in filters.sources}
-        g.add_nodes_from((r["p"]["id"], attrs) for r in nodes
-                         if filters.keeps_node(attrs := _node_attrs(r["p"])))
-        g.add_edges_from((r["s"], r["t"], _edge_key(r["type"], r["p"]), attrs) for r in links
-                         if r["s"] in g and r["t"] in g and filters.keeps_link(attrs := _edge_attrs(r["type"], r["p"])))
-        return g
+        documents = {d["id"]: {k: v for k, v in d.items() if k != "id"} for d in self.documents()
+                     if filters.sources is None or d["id"] in filters.sources}
+        with self._connected(), self.driver.session(database=self.dialect.database,
+                                                    default_access_mode="READ") as session:
+            return session.execute_read(_project, filters, documents)
 
     def neighbourhood(self, ids: Iterable[str], hops: int = 1,
                       filters: Filters | None = None) -> nx.MultiDiGraph:
         """The entities within ``hops`` links of ``ids`` and the links among them that pass ``filters``."""
         filters = filters or Filters()
-        g = nx.MultiDiGraph()
+        g, pool = nx.MultiDiGraph(), {}
         frontier = sorted(set(ids))
         for r in self._read(_NODES_BY_ID, ids=frontier):
-            g.add_node(r["p"]["id"], **_node_attrs(r["p"]))
+            g.add_node(r["p"]["id"], **_node_attrs(r["p"], pool))
         frontier = [i for i in frontier if i in g]
         for _ in range(hops):
             nxt = set()
             for r in self._read(_AROUND, ids=frontier):
-                attrs = _edge_attrs(r["type"], r["p"])
-                other = _node_attrs(r["other"])
+                attrs = _edge_attrs(r["type"], r["p"], pool)
+                other = _node_attrs(r["other"], pool)
                 if not filters.keeps_link(attrs) or not filters.keeps_node(other):
                     continue
                 oid = r["other"]["id"]

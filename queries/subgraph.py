@@ -19,7 +19,7 @@ import networkx as nx
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
 from queries.memo import shared
-from queries.ties import Ties, bulk_build, remember, shared_ties, tie_arrays
+from queries.ties import Ties, bulk_build, no_filter_as_none, remember, shared_ties, tie_arrays
 from queries.weights import DEFAULT_WEIGHTS, OTHER_WEIGHT, PLANNED_FACTOR, check_weights, link_weight, weights_key
 
 __all__ = ["DEFAULT_WEIGHTS", "OTHER_WEIGHT", "PLANNED_FACTOR", "check_weights", "collapse",
@@ -127,7 +127,7 @@ def weighted_view(G: nx.MultiDiGraph, filters: Filters | None = None, *, directe
     not modify it. ``queries.ties.graph_ties`` gives its arrays without another walk.
     """
     check_weights(weights)
-    key = ("view", filters, directed, weights_key(weights))
+    key = ("view", no_filter_as_none(filters), directed, weights_key(weights))
 
     def make() -> nx.Graph:
         ties = shared_ties(G, filters, directed=directed, weights=weights)

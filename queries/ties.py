@@ -159,6 +159,7 @@ def tie_arrays(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed: 
     Self-loops are dropped. ``directed``: symmetric types make arcs both ways.
     """
     check_weights(weights)
+    filters = no_filter_as_none(filters)
     if filters is None:
         nodes = list(G)
         keep = None
@@ -254,11 +255,17 @@ def graph_ties(H: nx.Graph | Ties) -> Ties:
 _MADE_FROM: "weakref.WeakKeyDictionary[nx.Graph, Ties]" = weakref.WeakKeyDictionary()
 
 
+def no_filter_as_none(filters: Filters | None) -> Filters | None:
+    """None for filters that keep everything: the fast path, and one shared key, for both ways
+    of asking for the whole graph (the app passes ``Filters()``, the queries' default is None)."""
+    return None if filters == Filters() else filters
+
+
 def shared_ties(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed: bool = False,
                 weights: Mapping[str, float] | None = None) -> Ties:
     """``tie_arrays(G, filters, ...)``, made once per projection and shared: callers must not modify it."""
     check_weights(weights)
-    key = ("ties", filters, directed, weights_key(weights))
+    key = ("ties", no_filter_as_none(filters), directed, weights_key(weights))
     return shared(G, key, lambda: tie_arrays(G, filters, directed=directed, weights=weights))
 
 

@@ -9,17 +9,17 @@ Ingest page (or by the CLI meanwhile) shows up without anybody clearing a cache 
 Projecting a large graph takes seconds, and an ingest changes the version with every
 article. So when the store moves on and the last projection took more than ``QUICK``
 seconds, the pages keep answering from the projection they have while the new one is built
-in the background, and switch when it is ready (a stale answer for a few seconds rather
-than every user waiting); a small graph is simply projected again. The app's own writes ask
-for ``refresh()``, which waits, so that what a user just added is there on the next page.
+in the background, in a process of its own (``app.web.projector``, which says why), and
+switch when it is ready (a stale answer for a few seconds rather than every user waiting);
+a small graph is simply projected again. The app's own writes ask for ``refresh()``, which
+waits, so that what a user just added is there on the next page.
 """
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
 import functools
 import gc
+import logging
+import pickle
 import threading
 import time
 from dataclasses import dataclass, field
@@ -28,6 +28,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from app.web import heap, projector
 from graph.connect import open_store
 from graph.filters import Filters
 from graph.store import Store
@@ -36,8 +37,9 @@ from queries.ties import shared_ties
 
 CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
-#: Seconds the projection before the current one is kept for page runs that started on it.
-GRACE = 10.0
+RETRY = 10.0  # seconds before a background rebuild that failed is tried again
+_log = logging.getLogger(__name__)
+heap.limit_arenas()  # before the server's page-run threads each get an arena of their own
 
 
 def _single_flight(fn):
@@ -87,9 +89,7 @@ class _Served:
     graph: nx.MultiDiGraph | None = None
     building: str | None = None
     seconds: float = 0.0  # how long the last projection took
-    #: The projection before the current one: a page run that started on it finishes on it
-    #: instead of projecting the whole graph again, uncached, in the middle of a request.
-    previous: tuple[str | None, nx.MultiDiGraph | None] = (None, None)
+    failed: float = -RETRY  # time.monotonic() of the last background rebuild that failed
 
 
 @st.cache_resource(show_spinner=False)
@@ -97,44 +97,43 @@ def _served() -> _Served:
     return _Served()
 
 
-def _build(served: _Served, store: Store, v: str) -> None:
+def _show(served: _Served, v: str, g: nx.MultiDiGraph, started: float) -> None:
+    """Serve projection ``g`` of version ``v`` (the caller holds ``served.lock``)."""
+    served.version, served.graph = v, g
+    served.seconds = time.perf_counter() - started
+
+
+def _prepare(g: nx.MultiDiGraph) -> None:
+    heap.release()  # what the projection just replaced held
+    shared_ties(g).igraph  # what weighted paths and centrality read, made before anyone waits for it
+
+
+def _rebuild(served: _Served, v: str) -> None:
+    """Project version ``v`` in another process and swap it in; on failure keep what is served.
+
+    The old projection is dropped before the new one is loaded, so that the new one fills the
+    room the old one leaves (requests already running on the old one keep it until they end;
+    later calls get the new one, see ``projection``). Loading takes about a second for 100,000
+    links, during which requests wait for the lock.
+    """
     started = time.perf_counter()
     try:
-        g = store.project()
-        shared_ties(g).igraph  # what weighted paths and centrality read, made before anyone waits for it
+        pickled = projector.project_elsewhere()
+    except projector.ProjectionFailed as exc:
+        _log.warning("%s; the app keeps showing the graph it has and tries again in %.0f s", exc, RETRY)
         with served.lock:
-            swapped = served.version != v
-            if swapped:
-                served.previous = (served.version, served.graph)
-            served.version, served.graph = v, g
-            served.seconds = time.perf_counter() - started
-        if swapped:
-            timer = threading.Timer(GRACE, _forget_previous, args=(served, v))
-            timer.daemon = True
-            timer.start()
-    finally:
-        with served.lock:
-            served.building = None
-
-
-def _forget_previous(served: _Served, v: str) -> None:
-    """Drop the projection that ``v`` replaced, once page runs on it are over, and give its
-    memory back: without this the app would hold two projections for good after one ingest."""
+            served.building, served.failed = None, time.monotonic()
+        return
     with served.lock:
-        if served.version != v or served.previous[1] is None:
-            return  # a newer swap has its own timer
-        served.previous = (None, None)
-    release_memory()
-
-
-def release_memory() -> None:
-    """Free what the dropped projection held, cycles included, and hand free heap pages back to
-    the system (glibc keeps them otherwise, so the process would stay at its high-water mark)."""
-    gc.collect()
-    libc = ctypes.util.find_library("c")
-    if libc:
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(libc).malloc_trim(0)
+        try:
+            served.graph = None
+            gc.collect()
+            _show(served, v, pickle.loads(pickled), started)  # our own child's output, never a user's file
+        finally:
+            served.building = None
+        g = served.graph
+    del pickled
+    _prepare(g)
 
 
 def version() -> str:
@@ -147,9 +146,10 @@ def version() -> str:
     current = store.version()
     with served.lock:
         if served.graph is not None and (current == served.version or served.seconds > QUICK):
-            if current != served.version and served.building is None:
+            if (current != served.version and served.building is None
+                    and time.monotonic() - served.failed > RETRY):
                 served.building = current
-                threading.Thread(target=_build, args=(served, store, current), daemon=True).start()
+                threading.Thread(target=_rebuild, args=(served, current), daemon=True).start()
             return served.version
     return refresh()
 
@@ -157,24 +157,24 @@ def version() -> str:
 def refresh() -> str:
     """Project the graph now and show it (after the app itself wrote to the store)."""
     store, served = get_store(), _served()
-    v = store.version()
-    _build(served, store, v)
+    v, started = store.version(), time.perf_counter()
+    g = store.project()
+    with served.lock:
+        _show(served, v, g, started)
+    _prepare(g)
     return v
 
 
 def projection(v: str) -> nx.MultiDiGraph:
     """The whole graph at version ``v``; shared by reference, so callers must not modify it.
 
-    A version older than the two kept (a page run that straddled two swaps during an ingest)
-    gets the newest projection rather than a projection of its own: projecting the whole
-    graph again in the middle of a request took seconds and a projection's worth of memory
-    per request, and the newer graph holds what the older one did and what came since.
+    Only the newest projection is kept. A page run that straddled a swap asks for a version
+    no longer kept and gets the newest projection, which holds what the older one did and
+    what came since: projecting the older version again in the middle of a request would
+    take seconds and a projection's worth of memory per request.
     """
     served = _served()
     with served.lock:
-        for version_, graph in ((served.version, served.graph), served.previous):
-            if version_ == v and graph is not None:
-                return graph
         newest = served.graph
     return newest if newest is not None else get_store().project()
 

@@ -65,6 +65,23 @@ def test_round_trip_keeps_every_property(store):
     assert store.entity("nothing") is None
 
 
+def test_projection_keeps_one_object_per_repeated_string(store):
+    """Every record brings its own copies of the same keys, ids and values; the projection
+    keeps one, which is what makes it (and what replacing it leaves behind) smaller."""
+    entities, links = base()
+    write(store, doc("a.txt"), entities, links)
+    g = store.project()
+    edges = list(g.edges(keys=True, data=True))
+    docs = {id(a["doc"]) for *_, a in edges}
+    keys = {id(k) for *_, a in edges for k in a}
+    names = {id(k) for *_, a in g.nodes(data=True) for k in a}
+    assert len(docs) == 1
+    assert len(keys) == len({k for *_, a in edges for k in a})
+    assert len(names) == len({k for *_, a in g.nodes(data=True) for k in a})
+    ends = {id(n) for u, v, _, _ in edges for n in (u, v)} | {id(n) for n in g}
+    assert len(ends) == len(g)  # the ids the edges are stored under are the nodes' own
+
+
 def test_same_document_twice_changes_nothing(store):
     entities, links = base()
     write(store, doc("a.txt"), entities, links)

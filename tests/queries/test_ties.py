@@ -56,6 +56,14 @@ def test_filters_give_the_ties_of_the_filtered_copy():
         assert np.array_equal(getattr(a, name), getattr(b, name)), name
 
 
+def test_no_filters_and_empty_filters_share_one_set_of_ties():
+    """The app asks with ``Filters()``, the queries' default is None: one computation serves both."""
+    G = random_projection(4)
+    assert shared_ties(G, Filters()) is shared_ties(G)
+    assert weighted_view(G, Filters(), directed=True) is weighted_view(G, None, directed=True)
+    assert shared_ties(G, Filters(status="done")) is not shared_ties(G)
+
+
 def test_the_most_confident_report_decides_the_status():
     """Two reports of one meeting: the planned one is more confident, so the meeting counts as planned."""
     G = projection([("a", "A", "Agency"), ("b", "B", "Agency")],

@@ -1,63 +1,77 @@
-"""The app's served projection: rebuilt on a write, the one before kept for a grace, then freed."""
+"""The app's served projection: rebuilt in another process on a write, the old one freed."""
 from __future__ import annotations
 
 import gc
+import logging
 import time
 import weakref
+
+import pytest
 
 from app.web import data
 
 
-def _wait(condition, seconds: float = 10.0) -> bool:
+@pytest.fixture
+def served(monkeypatch):
+    """A fresh served projection for the app's data layer (the server's own is shared)."""
+    s = data._Served()
+    monkeypatch.setattr(data, "_served", lambda: s)
+    return s
+
+
+def _wait(condition, seconds: float = 60.0) -> bool:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         if condition():
             return True
-        time.sleep(0.02)
+        time.sleep(0.05)
     return False
 
 
-def test_previous_projection_is_served_then_freed(demo, monkeypatch, demo_records):
-    monkeypatch.setattr(data, "GRACE", 0.3)
-    served = data._Served()
-    data._build(served, demo, demo.version())
-    first, v1 = served.graph, served.version
+def _same(a, b) -> bool:
+    return (list(a.nodes(data=True)) == list(b.nodes(data=True))
+            and sorted(a.edges(keys=True, data=True), key=repr) == sorted(b.edges(keys=True, data=True), key=repr))
+
+
+def test_a_rebuild_swaps_in_the_new_version_and_frees_the_old(demo, demo_records, served):
+    v1 = data.refresh()
+    old = weakref.ref(served.graph)
     batch, _ = demo_records
     demo.delete_document(batch.document.id)  # any write moves the version on
-    data._build(served, demo, demo.version())
-    assert served.version != v1 and served.previous == (v1, first)  # a page run on v1 still finishes on it
-    old = weakref.ref(first)
-    del first
-    assert _wait(lambda: served.previous == (None, None))
+    v2 = demo.version()
+    data._rebuild(served, v2)
+    assert (served.version, served.building) == (v2, None) and v2 != v1
+    assert _same(served.graph, demo.project())  # what the other process projected, whole
     gc.collect()
-    assert old() is None  # nothing else holds the old projection: its memory is given back
+    assert old() is None  # nothing holds the replaced projection: its memory is given back
 
 
-def test_rebuilding_the_same_version_keeps_no_previous(demo, monkeypatch):
-    monkeypatch.setattr(data, "GRACE", 0.05)
-    served = data._Served()
-    data._build(served, demo, demo.version())
-    data._build(served, demo, demo.version())
-    assert served.previous == (None, None)
+def test_pages_keep_the_graph_they_have_while_the_new_one_is_built(demo, demo_records, served, monkeypatch):
+    monkeypatch.setattr(data, "QUICK", -1.0)  # as on a large graph: rebuild in the background
+    v1 = data.refresh()
+    shown = served.graph
+    batch, _ = demo_records
+    demo.delete_document(batch.document.id)
+    assert data.version() == v1 and data.projection(v1) is shown  # answered at once, from the old graph
+    assert _wait(lambda: served.version == demo.version())
+    assert data.version() == demo.version() and data.projection(v1) is served.graph is not shown
 
 
-def test_a_newer_swap_is_not_undone_by_an_older_timer(demo, monkeypatch, demo_records):
-    monkeypatch.setattr(data, "GRACE", 0.3)
-    served = data._Served()
-    data._build(served, demo, "v1")
-    data._build(served, demo, "v2")
-    monkeypatch.setattr(data, "GRACE", 60.0)
-    data._build(served, demo, "v3")  # its previous is v2, kept for a minute
-    time.sleep(0.6)  # v2's timer has fired and must leave v3's previous alone
-    assert served.version == "v3" and served.previous[0] == "v2" and served.previous[1] is not None
+def test_a_failed_rebuild_keeps_the_graph_says_why_and_waits_before_trying_again(
+        demo, demo_records, served, monkeypatch, tmp_path, caplog):
+    monkeypatch.setattr(data, "QUICK", -1.0)
+    v1 = data.refresh()
+    shown = served.graph
+    monkeypatch.setenv("ECOGRAPH_HOME", str(tmp_path))  # the other process finds no database there
+    with caplog.at_level(logging.WARNING, logger="app.web.data"):
+        data._rebuild(served, "next")
+    assert served.version == v1 and served.graph is shown and served.building is None
+    assert "not running" in caplog.text and "keeps showing the graph it has" in caplog.text
+    batch, _ = demo_records
+    demo.delete_document(batch.document.id)
+    assert data.version() == v1 and served.building is None  # no new attempt within RETRY
 
 
-
-def test_a_version_no_longer_kept_is_answered_from_the_newest(demo, monkeypatch):
-    monkeypatch.setattr(data, "GRACE", 60.0)
-    served = data._Served()
-    monkeypatch.setattr(data, "_served", lambda: served)
-    for v in ("v1", "v2", "v3"):
-        data._build(served, demo, v)
-    assert data.projection("v1") is served.graph  # not projected again in the request
-    assert data.projection("v2") is served.previous[1]
+def test_a_version_no_longer_kept_is_answered_from_the_newest(demo, served):
+    data.refresh()
+    assert data.projection("an older version") is served.graph  # not projected again in the request

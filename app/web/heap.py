@@ -1,0 +1,47 @@
+"""The server process's heap: the two glibc settings that keep its memory flat under load.
+
+A Streamlit server answers each page run in a thread of its own, and glibc gives threads
+malloc arenas of their own, up to eight per core. Each arena keeps the free memory of what
+its threads allocated, so a projection replaced under load left its memory spread over many
+arenas, unusable by the others. With 20 users and six ingests (``bench/bench_load.py``) the
+server settled about 300 MB above its level before the first ingest with glibc's default,
+and about 140 MB above it with two arenas. Elsewhere than glibc (macOS, musl) both calls are
+skipped: those allocators have no such arenas.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import gc
+
+ARENAS = 2
+_M_ARENA_MAX = -8  # glibc's malloc.h
+
+
+def _libc() -> ctypes.CDLL | None:
+    """glibc, or None where the C library is another one."""
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+def limit_arenas(arenas: int = ARENAS) -> bool:
+    """Let the process's threads share ``arenas`` malloc arenas; True where that was applied.
+
+    Takes effect if called before glibc fixed its limit (once the process has more than
+    eight arenas), which is why the app calls it when its data layer is first imported.
+    """
+    libc = _libc()
+    return bool(libc is not None and libc.mallopt(_M_ARENA_MAX, arenas))
+
+
+def release() -> None:
+    """Free what unreachable cycles hold, then hand free heap pages back to the system (glibc
+    keeps them otherwise, so the process would stay at its high-water mark)."""
+    gc.collect()
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
