@@ -17,7 +17,6 @@ waits, so that what a user just added is there on the next page.
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 import pickle
 import threading
@@ -104,7 +103,6 @@ def _show(served: _Served, v: str, g: nx.MultiDiGraph, started: float) -> None:
 
 
 def _prepare(g: nx.MultiDiGraph) -> None:
-    heap.release()  # what the projection just replaced held
     shared_ties(g).igraph  # what weighted paths and centrality read, made before anyone waits for it
 
 
@@ -127,7 +125,7 @@ def _rebuild(served: _Served, v: str) -> None:
     with served.lock:
         try:
             served.graph = None
-            gc.collect()
+            heap.release()  # the old projection's room, for the new one to fill
             _show(served, v, pickle.loads(pickled), started)  # our own child's output, never a user's file
         finally:
             served.building = None
@@ -161,6 +159,7 @@ def refresh() -> str:
     g = store.project()
     with served.lock:
         _show(served, v, g, started)
+    heap.release()  # what the projection just replaced held
     _prepare(g)
     return v
 

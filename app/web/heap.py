@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import gc
 
 ARENAS = 2
 _M_ARENA_MAX = -8  # glibc's malloc.h
 
 
+@functools.cache
 def _libc() -> ctypes.CDLL | None:
-    """glibc, or None where the C library is another one."""
+    """glibc, or None where the C library is another one (looked up once: ``find_library``
+    runs ``ldconfig``)."""
     name = ctypes.util.find_library("c")
     try:
         libc = ctypes.CDLL(name) if name else None

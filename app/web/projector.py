@@ -21,6 +21,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from graph.connect import open_store
+from graph.store import StoreUnavailable
+
 ROOT = Path(__file__).resolve().parents[2]
 #: Seconds a projection may take before the rebuild is given up (the app keeps its graph).
 TIMEOUT = 900.0
@@ -48,9 +51,6 @@ def project_elsewhere(timeout: float = TIMEOUT) -> bytes:
 
 
 def main() -> int:
-    from graph.connect import open_store
-    from graph.store import StoreUnavailable
-
     try:
         with open_store(start=False) as store:
             graph = store.project()
