@@ -100,7 +100,8 @@ def main() -> None:
             name = rng.choice(list(actions))
             t0 = time.perf_counter()
             try:
-                actions[name](rng)
+                with data.reading():  # as the app's page runs do
+                    actions[name](rng)
             except Exception as exc:  # a load test counts every failure, whatever it is
                 with lock:
                     errors.append(f"{name}: {type(exc).__name__}: {exc}")
@@ -151,12 +152,16 @@ def main() -> None:
         print(f"ingest during the run, {begun:.0f} s to {time.monotonic() - started:.0f} s: exit {ingest.returncode}, "
               f"{(ingest.stderr.strip().splitlines() or [''])[0]}")
     time.sleep(max(0.0, args.seconds - (time.monotonic() - started)))
+    ran = time.monotonic() - started  # longer than --seconds when the ingests take longer
     stop.set()
     for th in threads:
         th.join(120)
-    rss_end = proc.memory_info().rss
+    deadline = time.monotonic() + 300
+    while data._served().building and time.monotonic() < deadline:  # a rebuild started by the last requests
+        time.sleep(0.5)
+    rss_end = proc.memory_info().rss  # once what the last requests asked for is swapped in
     every = [x for xs in latencies.values() for x in xs]
-    print(f"{args.users} users for {args.seconds:.0f} s: {len(every)} requests, {len(errors)} errors")
+    print(f"{args.users} users for {ran:.0f} s: {len(every)} requests, {len(errors)} errors")
     for name, xs in sorted(latencies.items()) + [("all", every)]:
         print(f"  {name:<8} n={len(xs):>5}  p50 {_percentile(xs, .5):6.3f} s  p95 {_percentile(xs, .95):6.3f} s  "
               f"p99 {_percentile(xs, .99):6.3f} s  max {max(xs):6.2f} s  mean {statistics.fmean(xs):6.3f} s")
@@ -165,9 +170,6 @@ def main() -> None:
     print(f"memory of this process: {rss_start / 2**20:,.0f} MB at the start, {rss_end / 2**20:,.0f} MB at the end; "
           f"every 30 s: {', '.join(f'{x:,.0f}' for x in rss)} MB; peak {peak['app']:,.0f} MB")
     print(f"peak of a projecting process (alive only while it projects): {peak['projector']:,.0f} MB")
-    deadline = time.monotonic() + 300
-    while data._served().building and time.monotonic() < deadline:  # a rebuild started by the last requests
-        time.sleep(0.5)
     store.close()
     embedded.stop()
 

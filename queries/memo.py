@@ -24,3 +24,18 @@ def shared(G: nx.MultiDiGraph, key: tuple, make):
         if entry[1] is None:
             entry[1] = make()
         return entry[1]
+
+
+def derived(G: nx.MultiDiGraph) -> dict:
+    """What has been computed from projection ``G`` so far, per key (to send it along with ``G``)."""
+    with _SHARED_LOCK:
+        return {key: entry[1] for key, entry in _SHARED.get(G, {}).items() if entry[1] is not None}
+
+
+def adopt(G: nx.MultiDiGraph, values: dict) -> None:
+    """Share ``values`` (``derived`` of this projection, made elsewhere) as computed from ``G``;
+    what ``G`` already has is kept."""
+    with _SHARED_LOCK:
+        entries = _SHARED.setdefault(G, {})
+        for key, value in values.items():
+            entries.setdefault(key, [threading.Lock(), value])

@@ -235,7 +235,7 @@ def graph_ties(H: nx.Graph | Ties) -> Ties:
     default 1), or the ones it was made from when ``H`` is a shared view (``remember``)."""
     if isinstance(H, Ties):
         return H
-    made = _MADE_FROM.get(H)
+    made = made_from(H)
     if made is not None:
         return made
     nodes = list(H)
@@ -273,3 +273,8 @@ def remember(H: nx.Graph, ties: Ties) -> nx.Graph:
     """Record that shared view ``H`` was made from ``ties`` (so ``graph_ties(H)`` is free) and return ``H``."""
     _MADE_FROM[H] = ties
     return H
+
+
+def made_from(H: nx.Graph) -> Ties | None:
+    """The ties shared view ``H`` was made from (``remember``), or None for any other graph."""
+    return _MADE_FROM.get(H)

@@ -16,6 +16,7 @@ waits, so that what a user just added is there on the next page.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import pickle
@@ -31,12 +32,12 @@ from app.web import heap, projector
 from graph.connect import open_store
 from graph.filters import Filters
 from graph.store import Store
-from queries import brief, brokers, centrality, communities, ego, paths, timeline
-from queries.ties import shared_ties
+from queries import brief, brokers, centrality, communities, ego, paths, prepared, timeline
 
 CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
 RETRY = 10.0  # seconds before a background rebuild that failed is tried again
+DRAIN = 10.0  # seconds a rebuilt projection waits for the page runs on the old one to end
 _log = logging.getLogger(__name__)
 heap.limit_arenas()  # before the server's page-run threads each get an arena of their own
 
@@ -81,14 +82,16 @@ def forget_store() -> None:
 
 @dataclass
 class _Served:
-    """The projection the pages answer from, and whether a newer one is being built."""
+    """The projection the pages answer from, whether a newer one is being built, and how many
+    page runs are under way (``reading``)."""
 
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: threading.Condition = field(default_factory=threading.Condition)
     version: str | None = None
     graph: nx.MultiDiGraph | None = None
     building: str | None = None
     seconds: float = 0.0  # how long the last projection took
     failed: float = -RETRY  # time.monotonic() of the last background rebuild that failed
+    readers: int = 0
 
 
 @st.cache_resource(show_spinner=False)
@@ -97,22 +100,42 @@ def _served() -> _Served:
 
 
 def _show(served: _Served, v: str, g: nx.MultiDiGraph, started: float) -> None:
-    """Serve projection ``g`` of version ``v`` (the caller holds ``served.lock``)."""
+    """Serve projection ``g`` of version ``v`` (the caller holds ``served.lock``).
+
+    The cached answers of other versions are dropped: no page asks for them again (``version``
+    gives the one served), and kept until evicted they would hold memory for nothing.
+    """
+    if v != served.version:
+        st.cache_data.clear()
     served.version, served.graph = v, g
     served.seconds = time.perf_counter() - started
 
 
-def _prepare(g: nx.MultiDiGraph) -> None:
-    shared_ties(g).igraph  # what weighted paths and centrality read, made before anyone waits for it
+@contextlib.contextmanager
+def reading():
+    """Count a page run as reading the projection, for as long as it runs (see ``_rebuild``)."""
+    served = _served()
+    with served.lock:
+        served.readers += 1
+    try:
+        yield
+    finally:
+        with served.lock:
+            served.readers -= 1
+            served.lock.notify_all()
 
 
 def _rebuild(served: _Served, v: str) -> None:
     """Project version ``v`` in another process and swap it in; on failure keep what is served.
 
-    The old projection is dropped before the new one is loaded, so that the new one fills the
-    room the old one leaves (requests already running on the old one keep it until they end;
-    later calls get the new one, see ``projection``). Loading takes about a second for 100,000
-    links, during which requests wait for the lock.
+    The new projection comes with what the first queries derive from it (``queries.prepared``).
+    The swap waits (up to ``DRAIN`` seconds, serving the old projection meanwhile) for a
+    moment when no page run is under way, then drops the old projection before loading the
+    new one, so that the new one, loaded in one go, fills the room the old one and what was
+    derived from it leave, rather than the heap holding both at once. A run that outlasts the
+    wait keeps the old projection until it ends; later calls get the new one (see
+    ``projection``). Loading takes about two seconds for 100,000 links, during which requests
+    wait for the lock.
     """
     started = time.perf_counter()
     try:
@@ -123,15 +146,13 @@ def _rebuild(served: _Served, v: str) -> None:
             served.building, served.failed = None, time.monotonic()
         return
     with served.lock:
+        served.lock.wait_for(lambda: served.readers == 0, timeout=DRAIN)
         try:
             served.graph = None
             heap.release()  # the old projection's room, for the new one to fill
-            _show(served, v, pickle.loads(pickled), started)  # our own child's output, never a user's file
+            _show(served, v, prepared.unpack(pickle.loads(pickled)), started)  # our own child's output
         finally:
             served.building = None
-        g = served.graph
-    del pickled
-    _prepare(g)
 
 
 def version() -> str:
@@ -160,7 +181,7 @@ def refresh() -> str:
     with served.lock:
         _show(served, v, g, started)
     heap.release()  # what the projection just replaced held
-    _prepare(g)
+    prepared.prepare(g)
     return v
 
 

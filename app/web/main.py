@@ -48,4 +48,5 @@ except StoreUnavailable as exc:
         st.rerun()
     st.stop()
 st.sidebar.caption(f"{t('database')}: {store.backend} · {store.address}")
-page.run()
+with data.reading():  # a rebuilt graph is swapped in between page runs
+    page.run()

@@ -5,11 +5,12 @@ and its millions of small objects land among the old one's and among whatever th
 requests allocate meanwhile. Once the old one is freed, CPython cannot give most of its
 memory back (it returns an arena only when every object in it is gone), so the server stayed
 hundreds of MB above its level after the first ingest. Made here instead, the projection
-reaches the server as one pickle, which the server loads in one go once it has dropped the
+reaches the server as one pickle, with what the first queries derive from it
+(``queries.prepared``), which the server loads in one go once it has dropped the
 old projection: into the room the old one leaves. The seconds of Python that projecting
 takes also run beside the server rather than against its users for the GIL.
 
-    python -m app.web.projector   # the pickled projection on standard output
+    python -m app.web.projector   # the pickled, prepared projection on standard output
 
 The child connects with the same configuration as the server (``graph.connect``) and never
 starts a database of its own: with none running it fails, with the reason on standard error.
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from graph.connect import open_store
 from graph.store import StoreUnavailable
+from queries import prepared
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Seconds a projection may take before the rebuild is given up (the app keeps its graph).
@@ -34,7 +36,8 @@ class ProjectionFailed(RuntimeError):
 
 
 def project_elsewhere(timeout: float = TIMEOUT) -> bytes:
-    """The pickled projection of the whole graph (``Store.project()``), made in a child process.
+    """The pickled ``queries.prepared.Prepared`` projection of the whole graph (``Store.project()``),
+    made in a child process.
 
     Raises ``ProjectionFailed`` with the child's own reason (its last line on standard error)
     when it cannot connect, fails or takes more than ``timeout`` seconds.
@@ -57,7 +60,7 @@ def main() -> int:
     except StoreUnavailable as exc:
         print(" ".join(str(exc).split()), file=sys.stderr)  # one line: the reason the app logs
         return 2
-    sys.stdout.buffer.write(pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(pickle.dumps(prepared.pack(graph), protocol=pickle.HIGHEST_PROTOCOL))
     return 0
 
 

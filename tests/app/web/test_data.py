@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 import time
 import weakref
 
 import pytest
 
-from app.web import data
+from app.web import data, projector
 
 
 @pytest.fixture
@@ -57,6 +58,47 @@ def test_pages_keep_the_graph_they_have_while_the_new_one_is_built(demo, demo_re
     assert data.version() == demo.version() and data.projection(v1) is served.graph is not shown
 
 
+def test_a_rebuilt_graph_is_swapped_in_once_the_page_runs_on_the_old_one_end(demo, demo_records, served, monkeypatch):
+    v1 = data.refresh()
+    projected = threading.Event()
+
+    def project_elsewhere(real=projector.project_elsewhere):
+        try:
+            return real()
+        finally:
+            projected.set()
+
+    monkeypatch.setattr(projector, "project_elsewhere", project_elsewhere)
+    batch, _ = demo_records
+    demo.delete_document(batch.document.id)
+    v2 = demo.version()
+    with data.reading():
+        rebuild = threading.Thread(target=data._rebuild, args=(served, v2))
+        rebuild.start()
+        assert projected.wait(60)
+        time.sleep(0.5)
+        assert served.version == v1 and data.projection(v1) is served.graph  # still the old one, ready or not
+    rebuild.join(60)
+    assert served.version == v2 and served.readers == 0
+
+
+def test_a_page_run_that_outlasts_the_wait_does_not_hold_the_swap_back(demo, demo_records, served, monkeypatch):
+    monkeypatch.setattr(data, "DRAIN", 0.2)
+    data.refresh()
+    batch, _ = demo_records
+    demo.delete_document(batch.document.id)
+    with data.reading():
+        data._rebuild(served, demo.version())
+        assert served.version == demo.version()
+
+
+def test_a_page_run_that_fails_is_no_longer_counted(served):
+    with pytest.raises(RuntimeError), data.reading():
+        assert served.readers == 1
+        raise RuntimeError("a page's own error")
+    assert served.readers == 0
+
+
 def test_a_failed_rebuild_keeps_the_graph_says_why_and_waits_before_trying_again(
         demo, demo_records, served, monkeypatch, tmp_path, caplog):
     monkeypatch.setattr(data, "QUICK", -1.0)
@@ -70,6 +112,16 @@ def test_a_failed_rebuild_keeps_the_graph_says_why_and_waits_before_trying_again
     batch, _ = demo_records
     demo.delete_document(batch.document.id)
     assert data.version() == v1 and served.building is None  # no new attempt within RETRY
+
+
+def test_a_swap_drops_the_cached_answers_of_the_version_it_replaces(demo, demo_records, served):
+    v1 = data.refresh()
+    before = data.counts(v1)
+    batch, _ = demo_records
+    demo.delete_document(batch.document.id)
+    assert data.counts(v1) == before  # an answer is cached per version
+    data._rebuild(served, demo.version())
+    assert data.counts(v1) == demo.counts() != before  # asked again, it is computed again
 
 
 def test_a_version_no_longer_kept_is_answered_from_the_newest(demo, served):

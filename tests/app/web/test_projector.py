@@ -6,13 +6,17 @@ import pickle
 import pytest
 
 from app.web import projector
+from queries import memo, prepared
+from queries.ties import shared_ties
 
 
-def test_the_child_projects_the_whole_graph(demo):
-    got, want = pickle.loads(projector.project_elsewhere()), demo.project()
+def test_the_child_projects_the_whole_graph_and_sends_what_queries_derive_first(demo):
+    sent = pickle.loads(projector.project_elsewhere())
+    got, want = prepared.unpack(sent), demo.project()
     assert list(got.nodes(data=True)) == list(want.nodes(data=True))
     assert list(got.edges(keys=True, data=True)) == list(want.edges(keys=True, data=True))
     assert got.graph == want.graph and got.number_of_edges() > 0
+    assert memo.derived(got) == sent.derived and shared_ties(got) is sent.derived[("ties", None, False, None)]
 
 
 def test_without_a_database_the_child_fails_with_the_reason(store, monkeypatch, tmp_path):
