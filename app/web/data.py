@@ -38,6 +38,7 @@ CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
 RETRY = 10.0  # seconds before a background rebuild that failed is tried again
 DRAIN = 10.0  # seconds a rebuilt projection waits for the page runs on the old one to end
+TRIM = 5.0  # seconds between two hand-backs of free heap pages, when no page run is under way
 _log = logging.getLogger(__name__)
 heap.limit_arenas()  # before the server's page-run threads each get an arena of their own
 
@@ -92,6 +93,7 @@ class _Served:
     seconds: float = 0.0  # how long the last projection took
     failed: float = -RETRY  # time.monotonic() of the last background rebuild that failed
     readers: int = 0
+    trimmed: float = 0.0  # time.monotonic() of the last heap.trim()
 
 
 @st.cache_resource(show_spinner=False)
@@ -123,6 +125,11 @@ def reading():
         with served.lock:
             served.readers -= 1
             served.lock.notify_all()
+            idle = served.readers == 0 and time.monotonic() - served.trimmed > TRIM
+            if idle:
+                served.trimmed = time.monotonic()
+        if idle:
+            heap.trim()  # what the runs freed; between rebuilds nothing else hands it back
 
 
 def _rebuild(served: _Served, v: str) -> None:

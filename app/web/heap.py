@@ -1,4 +1,4 @@
-"""The server process's heap: the two glibc settings that keep its memory flat under load.
+"""The server process's heap: the glibc settings and calls that keep its memory down under load.
 
 A Streamlit server answers each page run in a thread of its own, and glibc gives threads
 malloc arenas of their own, up to eight per core. Each arena keeps the free memory of what
@@ -42,9 +42,14 @@ def limit_arenas(arenas: int = ARENAS) -> bool:
 
 
 def release() -> None:
-    """Free what unreachable cycles hold, then hand free heap pages back to the system (glibc
-    keeps them otherwise, so the process would stay at its high-water mark)."""
+    """Free what unreachable cycles hold, then hand free heap pages back to the system."""
     gc.collect()
+    trim()
+
+
+def trim() -> None:
+    """Hand free heap pages back to the system: glibc keeps them otherwise, so the process
+    would stay at its high-water mark."""
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)

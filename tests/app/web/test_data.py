@@ -9,7 +9,7 @@ import weakref
 
 import pytest
 
-from app.web import data, projector
+from app.web import data, heap, projector
 
 
 @pytest.fixture
@@ -97,6 +97,23 @@ def test_a_page_run_that_fails_is_no_longer_counted(served):
         assert served.readers == 1
         raise RuntimeError("a page's own error")
     assert served.readers == 0
+
+
+def test_free_heap_is_handed_back_when_the_last_page_run_ends_at_most_every_few_seconds(served, monkeypatch):
+    trims = []
+    monkeypatch.setattr(heap, "trim", lambda: trims.append(time.monotonic()))
+    with data.reading():
+        with data.reading():
+            pass
+        assert trims == []  # another run is still under way
+    assert len(trims) == 1
+    with data.reading():
+        pass
+    assert len(trims) == 1  # not again within TRIM seconds
+    monkeypatch.setattr(data, "TRIM", 0.0)
+    with data.reading():
+        pass
+    assert len(trims) == 2
 
 
 def test_a_failed_rebuild_keeps_the_graph_says_why_and_waits_before_trying_again(
