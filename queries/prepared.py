@@ -47,7 +47,7 @@ def pack(G: nx.MultiDiGraph) -> Prepared:
     """``G``, prepared, with everything derived from it so far."""
     prepare(G)
     derived = memo.derived(G)
-    views = {key: made_from(H) for key, H in derived.items() if isinstance(H, nx.Graph) and made_from(H) is not None}
+    views = {key: ties for key, H in derived.items() if isinstance(H, nx.Graph) and (ties := made_from(H)) is not None}
     return Prepared(G, derived, views)
 
 

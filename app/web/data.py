@@ -125,9 +125,10 @@ def reading():
         with served.lock:
             served.readers -= 1
             served.lock.notify_all()
-            idle = served.readers == 0 and time.monotonic() - served.trimmed > TRIM
+            now = time.monotonic()
+            idle = served.readers == 0 and now - served.trimmed > TRIM
             if idle:
-                served.trimmed = time.monotonic()
+                served.trimmed = now
         if idle:
             heap.trim()  # what the runs freed; between rebuilds nothing else hands it back
 
