@@ -51,7 +51,7 @@ import pandas as pd
 from graph.filters import Filters
 from queries.centrality import betweenness, node_table
 from queries.groups import UNKNOWN, find_group, group_label, group_of
-from queries.subgraph import distinct_links, filter_graph, weighted_view
+from queries.subgraph import filter_graph, links_among, weighted_view
 from queries.ties import graph_ties
 
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
@@ -604,7 +604,7 @@ def connectors(G: nx.MultiDiGraph, group_a: str, group_b: str, by: str = "countr
             across = []
             brokered = sum(1 for a in near["a"] for c in near["b"] if not H.has_edge(a, c))
             touched = near["a"] + near["b"]
-        evid = [(u, v, a) for n in touched for u, v, a in distinct_links(F.subgraph([x, n]))]
+        evid = [(u, v, a) for n in touched for u, v, a in links_among(F, (x, n))]
         for u, v, a in evid:
             if (u, v, a.get("type"), a.get("doc")) not in linked:
                 linked.add((u, v, a.get("type"), a.get("doc")))

@@ -24,7 +24,7 @@ import pandas as pd
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
 from queries.resolve import display_name, find_entities, find_entity
-from queries.subgraph import distinct_links, filtered_view, link_weight, tie_neighbours
+from queries.subgraph import filtered_view, link_weight, links_among, tie_neighbours
 from queries.ties import Ties, shared_ties, tie_arrays
 
 #: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
@@ -93,7 +93,7 @@ class PathResult:
 def _hop(F: nx.MultiDiGraph, u: str, v: str, directed: bool,
          weights: Mapping[str, float] | None) -> Hop:
     links = []
-    for x, y, a in distinct_links(F.subgraph([u, v])):
+    for x, y, a in links_among(F, (u, v)):
         if x == y or (directed and (x, y) != (u, v) and a.get("type") not in SYMMETRIC_TYPES):
             continue
         links.append({"source": x, "target": y, "type": a.get("type"), "date": a.get("date"),

@@ -23,7 +23,8 @@ from queries.ties import Ties, bulk_build, no_filter_as_none, remember, shared_t
 from queries.weights import DEFAULT_WEIGHTS, OTHER_WEIGHT, PLANNED_FACTOR, check_weights, link_weight, weights_key
 
 __all__ = ["DEFAULT_WEIGHTS", "OTHER_WEIGHT", "PLANNED_FACTOR", "check_weights", "collapse",
-           "distinct_links", "filter_graph", "filtered_view", "graph_of", "link_weight", "tie_degree",
+           "distinct_links", "filter_graph", "filtered_view", "graph_of", "link_weight", "links_among",
+           "links_of", "tie_degree",
            "tie_neighbours", "ties_of", "weighted_view"]
 
 
@@ -43,7 +44,10 @@ def filter_graph(G: nx.MultiDiGraph, filters: Filters | None = None) -> nx.Multi
     -------
     networkx.MultiDiGraph
         Attributes, including ``G.graph["documents"]``, are shared with ``G`` (not copied).
+        ``None``, or filters that keep everything (``Filters()``, the app's default), return
+        ``G`` itself: callers must not modify the result.
     """
+    filters = no_filter_as_none(filters)
     if filters is None:
         return G
     H = nx.MultiDiGraph()
@@ -62,9 +66,32 @@ def distinct_links(G: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict]]:
 
     Symmetric types match in either stored direction. The most confident report is kept, so
     its evidence is the one shown. Undated links are all distinct (nothing says they are the
-    same occurrence) unless they also share the document.
+    same occurrence) unless they also share the document. Read from the adjacency rather
+    than ``G.edges``, for the reason ``links_among`` gives.
     """
-    return _distinct(G.edges(data=True))
+    return _distinct((u, v, a) for u, nbrs in G.succ.items() for v, keyed in nbrs.items() for a in keyed.values())
+
+
+def links_among(F: nx.MultiDiGraph, nodes: Iterable[str]) -> Iterator[tuple[str, str, dict]]:
+    """``distinct_links(F.subgraph(nodes))`` for a few nodes (the ends of a hop, an entity and
+    a partner), without making the subgraph view.
+
+    A networkx view whose edges have been read keeps them in a view that points back at it: a
+    reference cycle, which holds ``F`` until the collector's next full pass. With ``F`` a
+    filtered copy of a large projection, that kept tens of MB per query alive under load.
+    """
+    nodes = [n for n in dict.fromkeys(nodes) if n in F]
+    pairs = (itertools.product(nodes, repeat=2) if F.is_directed()
+             else itertools.combinations_with_replacement(nodes, 2))
+    return _distinct((u, v, a) for u, v in pairs if F.has_edge(u, v) for a in F[u][v].values())
+
+
+def links_of(F: nx.MultiDiGraph, node: str) -> Iterator[tuple[str, str, dict]]:
+    """The distinct links of ``node``, in and out (``distinct_links`` of the links that touch
+    it), read from the adjacency for the reason ``links_among`` gives."""
+    out = ((node, v, a) for v, keyed in F.succ[node].items() for a in keyed.values())
+    into = ((u, node, a) for u, keyed in F.pred[node].items() for a in keyed.values() if u != node)
+    return _distinct(itertools.chain(into, out))
 
 
 def _distinct(edges: Iterable[tuple[str, str, dict]]) -> Iterator[tuple[str, str, dict]]:

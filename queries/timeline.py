@@ -13,7 +13,7 @@ import pandas as pd
 
 from graph.filters import Filters
 from queries.resolve import find_entity
-from queries.subgraph import distinct_links, filter_graph
+from queries.subgraph import distinct_links, filter_graph, links_of
 
 UNDATED = "undated"
 
@@ -25,9 +25,7 @@ def _links(G: nx.MultiDiGraph, filters: Filters | None, entity: str | None):
     e = find_entity(G, entity)
     if e not in F:
         raise ValueError(f"{entity!r} ({e}) is removed by the filters")
-    ego = F.edge_subgraph([(u, v, k) for u, v, k in F.in_edges(e, keys=True)]
-                          + [(u, v, k) for u, v, k in F.out_edges(e, keys=True)])
-    return F, e, list(distinct_links(ego))
+    return F, e, list(links_of(F, e))
 
 
 def links_per_year(G: nx.MultiDiGraph, filters: Filters | None = None, *,

@@ -5,7 +5,9 @@ import json
 
 import pytest
 
+from graph.filters import Filters
 from queries.brief import to_json, to_markdown, visit_brief
+from tests.queries.collector import graphs_left_to_collector
 
 
 def test_brief_for_busan(eco):
@@ -57,3 +59,9 @@ def test_absurd_parameters(eco):
         visit_brief(eco, "Busan", "spark", top=0)
     with pytest.raises(ValueError, match="max_hops must be between 2 and 4"):
         visit_brief(eco, "Busan", "spark", max_hops=50)
+
+
+def test_a_brief_leaves_no_graph_to_the_collector(eco):
+    with graphs_left_to_collector() as left:
+        visit_brief(eco, "Busan", "Sở KH&CN TP.HCM", Filters(status="done"))
+    assert left == []

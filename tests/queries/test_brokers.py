@@ -14,6 +14,7 @@ import pytest
 
 from graph.filters import Filters
 from tests.queries.handmade_graphs import projection, simple
+from tests.queries.collector import graphs_left_to_collector
 from queries.brokers import (ROLES, brokerage_roles, brokers, connectors, cut_points, role_counts,
                              constraint, role_expectations, role_of, sole_connectors)
 from queries.groups import group_of
@@ -314,3 +315,9 @@ def test_brokerage_on_an_empty_projection_and_an_empty_selection(eco):
     cuts = cut_points(empty)
     assert cuts.bridges.empty and cuts.articulation_points.empty
     assert brokers(eco, filters=Filters(kinds=frozenset({"Fund"}))).empty
+
+
+def test_connectors_leave_no_graph_to_the_collector(eco):
+    with graphs_left_to_collector() as left:
+        connectors(eco, "viet-nam", "han-quoc", filters=Filters(status="done"))
+    assert left == []

@@ -6,6 +6,7 @@ import pytest
 from graph.filters import Filters
 from queries.paths import find_paths, shortest_path
 from queries.resolve import EntityLookupError
+from tests.queries.collector import graphs_left_to_collector
 
 
 def test_shortest_path_by_any_name_with_hops_explained(eco):
@@ -119,3 +120,9 @@ def test_k_shortest_paths_have_networkx_lengths(directed, weighted):
             assert all(H.has_edge(u, v) for u, v in zip(p.nodes, p.nodes[1:]))
             if weighted:
                 assert p.cost == pytest.approx(nx.path_weight(H, p.nodes, "distance"))
+
+
+def test_paths_leave_no_graph_to_the_collector(eco):
+    with graphs_left_to_collector() as left:
+        find_paths(eco, "tp-hcm", "busan", Filters(status="done"), k=3)
+    assert left == []

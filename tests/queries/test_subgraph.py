@@ -1,10 +1,14 @@
 """Filtering, weights and collapsing of a projection."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from graph.filters import Filters
-from queries.subgraph import DEFAULT_WEIGHTS, PLANNED_FACTOR, collapse, filter_graph, link_weight, weighted_view
+from queries.subgraph import (DEFAULT_WEIGHTS, PLANNED_FACTOR, collapse, distinct_links, filter_graph, link_weight,
+                              links_among, links_of, weighted_view)
+from tests.queries.collector import graphs_left_to_collector
 
 
 def test_filters_drop_links_and_nodes_by_the_shared_rules(eco):
@@ -94,3 +98,29 @@ def test_tie_neighbours_equal_the_collapsed_graph(directed):
             assert set(tie_neighbours(G, u, directed=True, forward=False)) == set(H.predecessors(u)), u
         else:
             assert set(tie_neighbours(G, u)) == set(H.neighbors(u)), u
+
+
+def test_filters_that_keep_everything_return_the_projection_itself(eco):
+    assert filter_graph(eco, Filters()) is eco
+    assert filter_graph(eco, None) is eco
+    assert filter_graph(eco, Filters(status="done")) is not eco
+
+
+def test_links_among_and_of_are_the_distinct_links_of_the_subgraph(eco):
+    F = filter_graph(eco, Filters(date_from="2023"))
+    for u, v in itertools.combinations(sorted(eco), 2):
+        expected = sorted((x, y, a["type"], a["doc"]) for x, y, a in distinct_links(F.subgraph([u, v])))
+        assert sorted((x, y, a["type"], a["doc"]) for x, y, a in links_among(F, (u, v))) == expected
+    for n in F:
+        touching = F.edge_subgraph([e for e in F.edges(keys=True) if n in e[:2]])
+        expected = sorted((x, y, a["type"], a["doc"]) for x, y, a in distinct_links(touching))
+        assert sorted((x, y, a["type"], a["doc"]) for x, y, a in links_of(F, n)) == expected
+    assert any(len(list(links_among(F, (u, v)))) > 1 for u, v in itertools.combinations(F, 2))
+
+
+def test_reading_links_leaves_no_graph_to_the_collector(eco):
+    with graphs_left_to_collector() as left:
+        F = filter_graph(eco, Filters(status="done"))
+        list(distinct_links(F)), list(links_among(F, ("so-kh-cn-tp-hcm", "busan"))), list(links_of(F, "busan"))
+        del F
+    assert left == []

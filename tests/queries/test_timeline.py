@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from graph.filters import Filters
 from queries.timeline import links_per_year, new_partners_per_year
+from tests.queries.collector import graphs_left_to_collector
 
 
 def test_links_per_year_count_distinct_links(eco):
@@ -43,3 +44,9 @@ def test_empty_projection_and_unknown_entity(eco):
     assert links_per_year(projection([], [])).empty and new_partners_per_year(projection([], [])).empty
     with pytest.raises(EntityLookupError, match="closest"):
         links_per_year(eco, entity="Busann")
+
+
+def test_an_entitys_timeline_leaves_no_graph_to_the_collector(eco):
+    with graphs_left_to_collector() as left:
+        links_per_year(eco, Filters(status="done"), entity="busan")
+    assert left == []

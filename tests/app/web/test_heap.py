@@ -60,3 +60,22 @@ def test_release_frees_unreachable_cycles():
         assert gone() is None
     finally:
         gc.enable()
+
+
+def test_release_frees_what_a_freed_projection_shared():
+    """What was derived from a projection is freed with it, even when it is a cycle itself."""
+    import networkx as nx
+
+    from queries import memo
+
+    G = nx.MultiDiGraph([("a", "b")])
+    H = memo.shared(G, ("view",), lambda: nx.Graph(G))
+    list(G.edges), list(H.edges)  # both now hold their edge views, which point back at them
+    gone = weakref.ref(H)
+    gc.disable()
+    try:
+        del G, H
+        heap.release()
+        assert gone() is None
+    finally:
+        gc.enable()
