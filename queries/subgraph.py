@@ -24,8 +24,7 @@ from queries.weights import DEFAULT_WEIGHTS, OTHER_WEIGHT, PLANNED_FACTOR, check
 
 __all__ = ["DEFAULT_WEIGHTS", "OTHER_WEIGHT", "PLANNED_FACTOR", "check_weights", "collapse",
            "distinct_links", "filter_graph", "filtered_view", "graph_of", "link_weight", "links_among",
-           "links_of", "tie_degree",
-           "tie_neighbours", "ties_of", "weighted_view"]
+           "links_of", "tie_degree", "tie_neighbours", "ties_of", "weighted_view"]
 
 
 def filter_graph(G: nx.MultiDiGraph, filters: Filters | None = None) -> nx.MultiDiGraph:

@@ -1,15 +1,18 @@
 """The server's heap settings, in fresh interpreters (an arena limit is fixed once per process)."""
 from __future__ import annotations
 
+import contextlib
 import gc
 import subprocess
 import sys
 import weakref
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from app.web import heap
+from queries import memo
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -46,6 +49,16 @@ def test_threads_share_the_limited_arenas():
     assert _arenas("limit") <= heap.ARENAS < _arenas("default")
 
 
+@contextlib.contextmanager
+def _collector_off():
+    """Only ``heap.release`` collects inside the block."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def test_release_frees_unreachable_cycles():
     class Node:
         pass
@@ -53,29 +66,19 @@ def test_release_frees_unreachable_cycles():
     a, b = Node(), Node()
     a.other, b.other = b, a
     gone = weakref.ref(a)
-    gc.disable()
-    try:
+    with _collector_off():
         del a, b
         heap.release()
         assert gone() is None
-    finally:
-        gc.enable()
 
 
 def test_release_frees_what_a_freed_projection_shared():
     """What was derived from a projection is freed with it, even when it is a cycle itself."""
-    import networkx as nx
-
-    from queries import memo
-
     G = nx.MultiDiGraph([("a", "b")])
     H = memo.shared(G, ("view",), lambda: nx.Graph(G))
     list(G.edges), list(H.edges)  # both now hold their edge views, which point back at them
     gone = weakref.ref(H)
-    gc.disable()
-    try:
+    with _collector_off():
         del G, H
         heap.release()
         assert gone() is None
-    finally:
-        gc.enable()
