@@ -30,6 +30,21 @@ def key(text: str) -> str:
     return _NON_WORD.sub("", fold(text).replace("&", " va "))
 
 
+def search_key(text: str) -> str:
+    """``text`` folded with every non-letter removed: ``&`` is dropped here (``KH&CN`` -> ``khcn``)
+    where ``key`` reads it as ``va``."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def keys(text: str) -> list[str]:
+    """Both forms of ``text`` (``search_key`` then ``key``), without empties or repeats.
+
+    Writers spell ``Sở KH&CN`` and ``Sở KHCN`` alike, and users type either; a name that
+    carries both forms is found by both spellings.
+    """
+    return [f for f in dict.fromkeys((search_key(text), key(text))) if f]
+
+
 def slug(text: str) -> str:
     """A stable, readable id: folded words joined by ``-`` (``Sở KH&CN TP.HCM`` -> ``so-kh-cn-tp-hcm``).
 

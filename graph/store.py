@@ -30,7 +30,7 @@ from graph.cypher_guard import check_read_only
 from graph.dialect import Dialect
 from graph.filters import Filters
 from graph.model import Document, Entity, Link, RecordError
-from graph.names import fold, key
+from graph.names import keys, search_key
 from graph.ontology import DOCUMENT_LABEL, ENTITY_LABEL, LINK_TYPES, MENTIONS, SYMMETRIC_TYPES, label, rel_type
 
 CHUNK = 5000
@@ -103,21 +103,8 @@ class WriteSummary:
     kind_conflicts: list[str] = field(default_factory=list)
 
 
-def search_key(text: str) -> str:
-    """``text`` folded with every non-letter removed, the form name search compares.
-
-    ``&`` is dropped here (``KH&CN`` -> ``khcn``) and read as ``va`` by ``graph.names.key``;
-    a node keeps both forms so that either spelling of a query finds it.
-    """
-    return "".join(ch for ch in fold(text) if ch.isalnum())
-
-
 def _search_field(aliases: Iterable[str]) -> str:
-    forms: list[str] = []
-    for a in aliases:
-        for f in (search_key(a), key(a)):
-            if f and f not in forms:
-                forms.append(f)
+    forms = list(dict.fromkeys(f for a in aliases for f in keys(a)))
     return "|" + "|".join(forms) + "|"
 
 

@@ -1,8 +1,8 @@
 """Finding an entity of a projection by id, name or alias, the way users type them.
 
-Users write ``tp hcm``, ``TP.HCM`` or ``Thành phố Hồ Chí Minh``; ``graph.names.key`` makes
-those compare equal, so matching on keys (of the id, the name and every alias) is the one rule
-shared by paths, ego networks, briefs and group look-ups.
+Users write ``tp hcm``, ``TP.HCM`` or ``Thành phố Hồ Chí Minh``, ``KHCN`` or ``KH&CN``;
+``graph.names.keys`` makes those compare equal, so matching on keys (of the id, the name and
+every alias) is the one rule shared by paths, ego networks, briefs and group look-ups.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from graph.names import key
+from graph.names import key, keys
 
 
 class EntityLookupError(LookupError):
@@ -58,8 +58,7 @@ def _build_index(G: nx.Graph, nodes: Iterable[str]) -> dict[str, set[str]]:
     for n in nodes:
         a = G.nodes[n]
         for text in (n, a.get("name") or "", *(a.get("aliases") or [])):
-            k = key(str(text))
-            if k:
+            for k in keys(str(text)):
                 index[k].add(n)
     return index
 
@@ -74,7 +73,7 @@ def find_entity(G: nx.Graph, query: str, *, nodes: Iterable[str] | None = None,
         A projection or a view of one.
     query : str
         An id, a name or an alias; case, diacritics, spacing and punctuation are ignored
-        (``graph.names.key``). An exact id wins over name matches. Before the first index of a
+        (``graph.names.keys``). An exact id wins over name matches. Before the first index of a
         graph is built (a second per 100,000 entities), a name or alias typed exactly as stored
         and carried by one entity alone is taken as it is.
     nodes : iterable of str, optional
@@ -97,7 +96,7 @@ def find_entity(G: nx.Graph, query: str, *, nodes: Iterable[str] | None = None,
             return next(iter(exact))
     if index is None:
         index = name_index(G) if nodes is None else name_index(G, pool)
-    hits = index.get(key(query), set()) & pool
+    hits = {n for k in keys(query) for n in index.get(k, ())} & pool
     if len(hits) == 1:
         return next(iter(hits))
     if hits:

@@ -5,7 +5,7 @@ import pytest
 
 from graph.model import (Document, Entity, Link, RecordError, check_date, entity_id, validate_batch,
                          validate_document, validate_entity, validate_link)
-from graph.names import fold, key, nfc, slug
+from graph.names import fold, key, keys, nfc, slug
 
 
 @pytest.mark.parametrize("entity, message", [
@@ -71,6 +71,8 @@ def test_ids_are_stable_slugs():
 def test_folding_and_keys():
     assert fold("Thành phố Hồ Chí Minh") == "thanh pho ho chi minh"
     assert key("Sở KH&CN") == key("so kh va cn") == "sokhvacn"
+    assert keys("Sở KH&CN") == ["sokhcn", "sokhvacn"]  # & dropped, then read as "và"
+    assert keys("Sở KHCN") == ["sokhcn"] and keys("&") == ["va"] and keys("!!") == []
 
 
 def test_long_names_keep_distinct_ids_of_bounded_length():

@@ -12,6 +12,14 @@ def test_any_spelling_finds_the_city(eco, query):
     assert find_entity(eco, query) == "tp-hcm"
 
 
+@pytest.mark.parametrize(("stored", "query"), [
+    ("Sở KH&CN Hà Nội", "so khcn ha noi"), ("Sở KH&CN Hà Nội", "SỞ KHCN HÀ NỘI"),
+    ("Sở KH&CN Hà Nội", "so kh va cn ha noi"), ("Sở KHCN Hà Nội", "Sở KH&CN Hà Nội")])
+def test_an_ampersand_typed_or_left_out(eco, stored, query):
+    eco.add_node("dost-hn", name=stored, kind="Agency", aliases=[])  # an id that does not spell the name
+    assert find_entity(eco, query) == "dost-hn"
+
+
 def test_unknown_name_suggests_the_closest(eco):
     with pytest.raises(EntityLookupError, match="Busan") as e:
         find_entity(eco, "Busann")
