@@ -48,8 +48,8 @@ def _percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))] if values else float("nan")
 
 
-def _build(datasets: Path) -> Path:
-    """A data directory holding the demo graph and Crunchbase, with its server left running.
+def _build(datasets: Path) -> None:
+    """Load the demo graph and Crunchbase into the data directory, and leave its server running.
 
     Built in the process that orchestrates, not in the one measured: loading a dataset leaves
     its own heap behind (about 120 MB here), which an app serving a graph that the CLI loaded
@@ -59,15 +59,12 @@ def _build(datasets: Path) -> Path:
     from graph.connect import open_store
     from ingest.datasets import load_dataset
 
-    home = Path(tempfile.mkdtemp(prefix="ecograph-load-"))
-    os.environ["ECOGRAPH_HOME"] = str(home / "home")
     t = time.perf_counter()
     with open_store() as store:
         load_demo(store)
         for batch in load_dataset("crunchbase", datasets, progress=False):
             store.write_document(batch.document, batch.entities, batch.links)
     print(f"graph built in {time.perf_counter() - t:.0f} s", flush=True)
-    return home
 
 
 def main() -> None:
@@ -84,14 +81,15 @@ def main() -> None:
     args = parser.parse_args()
     for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"):
         os.environ.pop(var, None)
+    home = args.home or Path(tempfile.mkdtemp(prefix="ecograph-load-"))
+    os.environ["ECOGRAPH_HOME"] = str(home / "home")
     if args.home is not None:
-        os.environ["ECOGRAPH_HOME"] = str(args.home / "home")
-        _serve(args.home, args.users, args.seconds, args.ingests)
+        _serve(home, args.users, args.seconds, args.ingests)
         return
     from graph import embedded
 
-    home = _build(args.datasets)
     try:
+        _build(args.datasets)
         runs = [("the app", args.ingests, args.seconds)]
         if args.ingests:
             runs.append((f"a fresh app on the final graph, without ingest, for {FRESH} s", 0, FRESH))
