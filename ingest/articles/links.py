@@ -12,18 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Link
+from ingest.articles.cues import Cue, relation_cues, status_cues
 from ingest.articles.dates import date_near, find_dates
 from ingest.articles import lexicon as lx
 from ingest.articles.entities import Mention, Role
 
-# Intention: the modal may stand well before the cue ("... sẽ góp phần ... giữa A và B").
-_PLANNED = re.compile(r"(?<!\w)(sẽ|dự kiến|mong muốn|sắp tới|đề xuất|dự định|chuẩn bị|định hướng|kỳ vọng|"
-                      r"cam kết|đang hoàn thiện|đang xây dựng|đang tìm kiếm|hướng tới|tiến tới|nhằm|"
-                      r"will|plan)(?!\w)", re.IGNORECASE)
-# A plan named right before the cue ("kế hoạch hợp tác giữa A và B").
-_PLAN_NOUN = re.compile(r"(?<!\w)(kế hoạch|chương trình|đề án|dự án)(?!\w)", re.IGNORECASE)
-_PAST = re.compile(r"(?<!\w)(đã|vừa qua|hồi|trước đó|vừa)(?!\w)", re.IGNORECASE)
-_PAST_TIME = re.compile(r"vừa qua|hồi tháng|hồi năm|trước đây", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(r"(?:của|tại|ở|với|giữa|cho|vào|tới|đến|trong|từ|về|như)\s*$", re.IGNORECASE)
 _DATED = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "ORGANIZED",
                     "PARTICIPATED_IN", "FOUNDED", "ACQUIRED", "INVESTED_IN"})
@@ -35,70 +28,17 @@ _BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai phía|các bên|đôi bên)(?!
 _NOUN_BEFORE = re.compile(r"(?:doanh nghiệp|công ty|startup|nhà đầu tư|chuyên gia|đối tác|sản phẩm|người|khách|"
                           r"sinh viên|địa phương|hàng|thị trường|khởi nghiệp|cộng đồng|hệ sinh thái)\s*$",
                           re.IGNORECASE)
-# "E do A, B và C phối hợp tổ chức": the agents of a passive clause, and the verb's link type.
 _PASSIVE = re.compile(r"(?<!\w)do\s")
-_PASSIVE_VERB = re.compile(r"(?:phối hợp |cùng |chủ trì |đồng |trực tiếp |đứng ra )*"
-                           r"(tổ chức|đăng cai|vận hành|quản lý|sáng lập|thành lập|ban hành)(?!\w)")
-_PASSIVE_TYPES = {"tổ chức": ("ORGANIZED", "Event"), "đăng cai": ("ORGANIZED", "Event"),
-                  "vận hành": ("RUNS", "Program Park Organization"), "quản lý": ("RUNS", "Program Park Organization"),
-                  "ban hành": ("RUNS", "Program"),
-                  "sáng lập": ("FOUNDED", "Startup Organization Fund"), "thành lập": ("FOUNDED", "Startup Organization Fund")}
 # "Sự kiện do ...", "Chương trình do ...": the article's event or programme named before.
 _ANAPHOR = re.compile(r"^\s*(?:sự kiện|chương trình|cuộc thi|ngày hội|hội nghị|diễn đàn)(?: này)?\s*$", re.IGNORECASE)
 _BELONGS = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+$")
 _DELEGATION = re.compile(r"(?<!\w)[đĐ]oàn(?: công tác| đại biểu| doanh nghiệp)?(?: của)?\s*$")
 _BARE_DELEGATION = re.compile(r"(?<!\w)[đĐ]oàn\s+(?!công tác|đại biểu|doanh nghiệp|[A-ZĐ(])")
-_INVITE = re.compile(r"(?<!\w)mời\s")
 _SHOW = re.compile(r"^\s*(?:trưng bày|giới thiệu sản phẩm|sự kiện|ngày hội)", re.IGNORECASE)
-_SIGN_LATER = re.compile(r"^[^.;]{0,60}?(?:dự kiến|sẽ|chuẩn bị)\s+(?:được\s+)?(?:ký|kí)", re.IGNORECASE)
-_ONGOING = re.compile(r"triển khai|vận hành|quản lý|điều hành", re.IGNORECASE)
 _ACTS_FOR = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "PARTICIPATED_IN",
                        "ORGANIZED"})
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A verb phrase that states a link: where the object must be and what kinds it may be."""
-
-    type: str
-    pattern: re.Pattern
-    objects: frozenset[str]
-    reach: int = 60          # characters between cue and object
-    persons: bool = True     # a person may be the subject
-    confidence: float = 0.7
-
-
-def _cue(type_: str, pattern: str, objects: str, reach: int = 60, persons: bool = True,
-         confidence: float = 0.7) -> Cue:
-    return Cue(type_, re.compile(pattern, re.IGNORECASE), frozenset(objects.split()), reach, persons,
-               confidence)
-
-
-_PARTIES = "City Country Agency Park Fund Startup Organization Person"
-_BODIES = "City Country Agency Park Fund Startup Organization"
-CUES: tuple[Cue, ...] = (
-    _cue("SIGNED_AGREEMENT_WITH", r"(?<!\w)(?:ký|kí)(?: kết)?(?: (?:thỏa thuận|thoả thuận|biên bản ghi nhớ|"
-         r"bản ghi nhớ|MoU|hợp tác|hợp đồng|chương trình hợp tác|văn bản))*\s+với", _BODIES, 40, False, 0.85),
-    _cue("MET_WITH", r"(?:có |tổ chức )?(?:buổi )?(?:làm việc|hội đàm|hội kiến|gặp gỡ|gặp mặt|trao đổi) với|"
-         r"(?<!\w)tiếp(?: xã giao| đón)?(?= (?:ông|bà|đoàn|Đoàn|ngài|[A-ZĐ]))", _PARTIES, 40, True, 0.8),
-    _cue("VISITED", r"(?:đến|tới|sang|về) thăm(?: và làm việc)?(?: (?:tại|với))?|thăm và làm việc (?:tại|với)|"
-         r"chuyến (?:công tác|thăm) (?:tại|đến|tới)|khảo sát (?:tại|ở)|(?<=và )thăm|tham quan", _PARTIES, 40, True,
-         0.8),
-    _cue("COOPERATES_WITH", r"(?<!ký kết )(?<!ký )(?:hợp tác|phối hợp|liên kết|kết nối|bắt tay|"
-         r"quan hệ (?:hợp tác|đối tác)[\w ]{0,20}?) với", _BODIES, 45, False, 0.7),
-    _cue("COOPERATES_WITH", r"(?<!ký kết )(?<!ký )(?<!cơ hội )(?:sẽ |cùng )(?:hợp tác|phối hợp|liên kết|kết nối)"
-         r"(?! với)", _BODIES, 45, False, 0.7),
-    _cue("ORGANIZED", r"(?<!được )(?:phối hợp |đồng |chủ trì )?tổ chức|đăng cai|khai mạc", "Event", 90, False, 0.75),
-    _cue("PARTICIPATED_IN", r"(?<!cơ hội )(?:tham gia|tham dự|(?<!\w)dự(?= (?!kiến|án|báo|định|thảo|toán|trữ|phòng|thi|luật))|trưng bày tại)", "Event Program", 45,
-         True, 0.7),
-    _cue("RUNS", r"(?<!được )(?:xây dựng và vận hành|vận hành|quản lý|ban hành|triển khai|điều hành|hoàn thiện|"
-         r"xây dựng|ra mắt|khởi động)", "Program Park Organization", 30, False, 0.65),
-    _cue("FOUNDED", r"(?:thành lập|sáng lập|hình thành|khai sinh)(?: và phát triển)?", "Organization Startup Fund Park",
-         30, True, 0.7),
-    _cue("SUPPORTS", r"(?:hỗ trợ|ươm tạo|tài trợ|đỡ đầu)(?: cho)?", "Startup Organization Program", 15, False, 0.55),
-    _cue("INVESTED_IN", r"(?:đầu tư vào|rót vốn (?:vào|cho)|góp vốn vào)", "Startup Organization", 25, True, 0.7),
-    _cue("ACQUIRED", r"(?:mua lại|thâu tóm)", "Startup Organization", 25, False, 0.75),
-)
 # The end of a speaker's introduction: what follows is what they said, with its own subject.
 _REPORTED = re.compile(r"(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|thông tin)\s*(?:thêm\s*)?[,:]"
                        r"|:\s*[“\"]", re.IGNORECASE)
@@ -134,14 +74,15 @@ class ArticleContext:
 
 def _status(text: str, start: int, end: int) -> str:
     """Planned when an intention word or a plan noun governs the cue and no past marker follows."""
-    if _PAST_TIME.search(text[end:]):
+    cues = status_cues()
+    if cues.past_time.search(text[end:]):
         return "done"
     window = text[max(start, end - 160):end]
     modal = None
-    for modal in _PLANNED.finditer(window):
+    for modal in cues.modal.finditer(window):
         pass
-    plan = [p for p in _PLAN_NOUN.finditer(window) if len(window) - p.end() <= 50]
-    if modal is not None and not _PAST.search(window[modal.end():]) or plan:
+    plan = [p for p in cues.plan.finditer(window) if len(window) - p.end() <= 50]
+    if modal is not None and not cues.past.search(window[modal.end():]) or plan:
         return "planned"
     return "done"
 
@@ -194,8 +135,9 @@ class LinkReader:
         used_objects: set[int] = set()
         covered = [(m.start, m.end) for m in mentions]
         pairs_done: set[tuple[str, str, str]] = set()
-        hits = sorted(((hit.start(), n, cue, hit) for n, cue in enumerate(CUES) for hit in cue.pattern.finditer(text)),
-                      key=lambda h: (h[0], h[1]))
+        forward = [cue for cue in relation_cues() if cue.direction == "forward"]
+        hits = sorted(((hit.start(), n, cue, hit) for n, cue in enumerate(forward)
+                       for hit in cue.pattern.finditer(text)), key=lambda h: (h[0], h[1]))
         for start, _, cue, hit in hits:  # in reading order: an earlier verb's object is no later subject
             if any(a <= start < b for a, b in covered) or (start > 0 and text[start].isupper()):
                 continue  # a capitalised verb inside a sentence is part of a name ("Ban Quản lý")
@@ -295,7 +237,7 @@ class LinkReader:
         floor = speech[-1] if speech else 0
         before = [m for m in mentions if floor <= m.start and m.end <= pos and m.party
                   and (id(m) not in used or cue.type in ("ORGANIZED", "COOPERATES_WITH", "SIGNED_AGREEMENT_WITH"))
-                  and (cue.persons or m.kind != "Person") and not text[:m.start].rstrip().endswith("(")]
+                  and m.kind in cue.subjects and not text[:m.start].rstrip().endswith("(")]
         before = [m for m in before if not (m.kind in ("City", "Country") and _NOUN_BEFORE.search(text[:m.start]))]
         plain = [m for m in before if not _MODIFIER_BEFORE.search(text[:m.start])
                  and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])]
@@ -319,7 +261,7 @@ class LinkReader:
                 if other.end > pos:
                     break
                 if (_JOINT.match(text[a.end:b.start]) or _WITH.fullmatch(text[a.end:b.start])) \
-                        and other.party and (cue.persons or other.kind != "Person"):
+                        and other.party and other.kind in cue.subjects:
                     out.append(other)
                     k += step
                     continue
@@ -350,7 +292,7 @@ class LinkReader:
         if not objects:
             return
         subjects = self._subjects(text, mentions, hit.start(), cue, used)
-        invite = [i for i in _INVITE.finditer(text[:hit.start()])]
+        invite = list(status_cues().invite.finditer(text[:hit.start()]))
         if cue.type == "PARTICIPATED_IN" and invite:
             guests = [m for m in mentions if invite[-1].end() <= m.start and m.end <= hit.start() and m.party
                       and not _NOUN_BEFORE.search(text[:m.start])]
@@ -380,10 +322,7 @@ class LinkReader:
                 if s is o or s.entity == o.entity:
                     continue
                 start = min(first, hit.start())  # a modal before any joined subject governs them all
-                status = _status(text, 0 if s.start > hit.start() else start, hit.end())
-                if re.search(r"(?<!\w)đang\s+$", text[:hit.start()]) and cue.type in ("RUNS", "FOUNDED") \
-                        and not _ONGOING.match(hit.group()):
-                    status = "planned"  # "đang hoàn thiện": not finished; "đang triển khai": running
+                status = cue.status or _status(text, 0 if s.start > hit.start() else start, hit.end())
                 date = self._date(cue.type, text, hit.start(), o, status, mentions)
                 self._add(cue.type, s, o, text, status, date, cue.confidence)
                 pairs.add((cue.type, *sorted((s.entity, o.entity))))
@@ -438,35 +377,40 @@ class LinkReader:
             return
         done.add(key)
         status = _status(text, 0, at + 1)
-        if kind == "SIGNED_AGREEMENT_WITH" and _SIGN_LATER.search(text[at:]):
+        later = rf"^[^.;]{{0,60}}?(?:{status_cues().modal_words})\s+(?:được\s+)?(?:ký|kí)"
+        if kind == "SIGNED_AGREEMENT_WITH" and re.search(later, text[at:], re.IGNORECASE):
             status = "planned"  # "... giữa A và B, dự kiến ký kết trong quý IV"
         date = self._date(kind, text, at, b, status, [a, b])
         self._add(kind, a, b, text, status, date, 0.65)
 
     def _passive(self, text: str, mentions: list[Mention]) -> None:
         """"E (...) do A, B và C phối hợp tổ chức", "X, do ông Y sáng lập": agents after "do"."""
+        passive = [cue for cue in relation_cues() if cue.direction == "passive"]
         for by in _PASSIVE.finditer(text):
-            verb = next((v for v in _PASSIVE_VERB.finditer(text, by.end(), min(len(text), by.end() + 160))), None)
-            if verb is None or re.search(r"[.;:]", text[by.end():verb.start()]):
+            verbs = [(v.start(), n, cue, v) for n, cue in enumerate(passive)
+                     for v in cue.pattern.finditer(text, by.end(), min(len(text), by.end() + cue.reach))]
+            if not verbs:
                 continue
-            type_, kinds = _PASSIVE_TYPES[verb.group(1)]
+            _, _, cue, verb = min(verbs, key=lambda h: (h[0], h[1]))  # the first verb after "do" is its own
+            if re.search(r"[.;:]", text[by.end():verb.start()]):
+                continue
             agents = [m for m in mentions if by.end() <= m.start and m.end <= verb.start() and m.party
                       and not _NOUN_BEFORE.search(text[:m.start]) and not _BELONGS.search(text[:m.start])]
             if not agents:
                 continue
-            targets = [m for m in mentions if m.end <= by.start() and m.kind in kinds.split()
+            targets = [m for m in mentions if m.end <= by.start() and m.kind in cue.objects
                        and by.start() - m.end <= 40 and not re.search(r"[.;:]", text[m.end:by.start()])]
             if not targets and _ANAPHOR.match(text[:by.start()]):
-                last = self.ctx.last.get("Event" if "Event" in kinds else "Program")
+                last = self.ctx.last.get("Event" if "Event" in cue.objects else "Program")
                 targets = [last] if last is not None else []
             if not targets:
                 continue
-            status = _status(text, by.start(), verb.end())
-            date = self._date(type_, text, verb.start(), targets[-1], status, mentions)
+            status = cue.status or _status(text, by.start(), verb.end())
+            date = self._date(cue.type, text, verb.start(), targets[-1], status, mentions)
             for a in agents:
-                if type_ != "FOUNDED" and a.kind == "Person":
+                if a.kind not in cue.subjects:
                     continue
-                self._add(type_, a, targets[-1], text, status, date, 0.7)
+                self._add(cue.type, a, targets[-1], text, status, date, cue.confidence)
 
     def _belongs(self, text: str, mentions: list[Mention]) -> None:
         """"X trực thuộc Y", "X (NIC) thuộc Bộ KH&ĐT", "Trung tâm X (Đại học Y)": X is part of Y."""
