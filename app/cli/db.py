@@ -7,7 +7,15 @@ import click
 
 from app.cli.context import Unavailable, store
 from graph import embedded
-from graph.config import neo4j_settings
+from graph.config import ConfigError, Neo4jSettings, neo4j_settings
+
+
+def _settings() -> Neo4jSettings | None:
+    """The user's Neo4j settings; unusable ones exit 3 with what to fix (never the secret)."""
+    try:
+        return neo4j_settings()
+    except ConfigError as exc:
+        raise Unavailable(str(exc)) from None
 
 
 @click.group("db")
@@ -18,7 +26,7 @@ def db() -> None:
 @db.command("start")
 def start() -> None:
     """Start the embedded database in the background (reused if it already runs)."""
-    if neo4j_settings() is not None:
+    if _settings() is not None:
         click.echo("NEO4J_URI is set: the graph lives in that Neo4j; nothing to start.")
         return
     try:
@@ -42,7 +50,7 @@ def status(as_json: bool) -> None:
 
     Exits 3 when the database is not running or not reachable.
     """
-    settings = neo4j_settings()
+    settings = _settings()
     info: dict = {}
     if settings is not None:
         info = {"backend": "neo4j", "address": settings.uri, "user": settings.user}
