@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from graph.names import fold
 from ingest.articles import lexicon as lx
+from ingest.articles.words import is_syllable_word, word_end
 
 _TOKEN = re.compile(r"TP\.|Tp\.|\w+(?:[&.'’]\w+)*|\S")
 _ACRONYM = re.compile(r"^(?=.*[A-ZĐ].*[A-ZĐ])[A-ZĐ][A-Za-zĐđ0-9&.]*[A-ZĐa-z0-9]$")
@@ -227,6 +228,38 @@ class Sentence:
     # -- places -------------------------------------------------------------------------
     def place_at(self, i: int, allow_unknown: bool = False) -> tuple[lx.Place, int, bool] | None:
         """A place starting at token ``i`` (with its "TP." / "tỉnh" prefix): (place, end, prefixed)."""
+        found = self._gazetteer_at(i, allow_unknown)
+        if found is None or found[2] or self._whole_place(i, found[1]):
+            return found  # a prefix ("tỉnh Thái Bình") makes it a place whatever the words around
+        return None
+
+    def _whole_place(self, i: int, end: int) -> bool:
+        """A gazetteer name is a place only as a whole word in its context.
+
+        Not when its last syllable opens a longer word ("Pháp chế", "Vinh quang"); not inside a
+        person's name ("Vũ Đức Đam", "Trương Hòa Bình": a family name before it, itself after a
+        title or lower-case word); and a one-syllable name that is also a common word ("Anh",
+        "Đức") not beside another capitalised word, nor after a word for a language ("tiếng Anh").
+        A one-syllable city ("Vinh") needs its prefix.
+        """
+        if word_end(self.words, end - 1) > end:
+            return False
+        prev = self.word(i - 1)
+        if prev in lx.SURNAMES and (i < 2 or not _cap(self.word(i - 2)) or self._title_at(i - 2)
+                                    or self.word(i - 2) in lx.HONORIFICS):
+            return False
+        if end - i == 1 and is_syllable_word(self.word(i)):
+            place = _gazetteer()[0].get((self.word(i),))
+            if place is not None and place.kind == "City":
+                return False
+            nxt = self.word(end)
+            if prev.lower() in lx.LANGUAGE_WORDS or (_cap(prev) and prev not in lx.NOT_NAME_WORDS
+                                                     and not self.match(i - 1, _prefixes())) \
+                    or (_cap(nxt) and nxt.isalpha() and not self.place_at(end)):
+                return False
+        return True
+
+    def _gazetteer_at(self, i: int, allow_unknown: bool = False) -> tuple[lx.Place, int, bool] | None:
         table, longest, _ = _gazetteer()
         if self.match(i, _not_places()) or self.match(i - 1, _not_places()):
             return None
@@ -408,7 +441,7 @@ class Sentence:
                 break
             if _is_acronym(w) or (_cap(w) and w not in lx.HONORIFICS and not self._new_head(j)
                                   and not self._title_at(j)):
-                j += 1
+                j = word_end(self.words, j) if _cap(w) else j + 1  # "Ngoại giao", "Hàn lâm"
                 continue
             if w in ("-", "–") and kind == "Event" and event_between:
                 j += 1
@@ -496,9 +529,8 @@ def _person_name(s: Sentence, i: int, surname_first: bool = False) -> int | None
             return None
         j += 1
         if s.word(j) == "-" and s.tokens[j].start == s.tokens[j - 1].end and j + 1 < len(s.tokens) \
-                and s.tokens[j + 1].start == s.tokens[j].end and s.word(j + 1).isalpha() \
-                and s.word(j + 1).islower():
-            j += 2  # "Sang-woo": one romanised given name, its second syllable in lower case
+                and s.tokens[j + 1].start == s.tokens[j].end and s.word(j + 1).isalpha():
+            j += 2  # "Sang-woo", "Ilkka-Pekka": one given name, written without spaces
             continue
         if s.word(j) == "," and j - i == 1 and _cap(s.word(j + 1)) and not s._title_at(j + 1) \
                 and s.word(i) not in lx.SURNAMES and not s._new_head(j + 1):
@@ -514,6 +546,22 @@ def _person_name(s: Sentence, i: int, surname_first: bool = False) -> int | None
     if surname_first and s.word(i) not in lx.SURNAMES:
         return None
     return j
+
+
+def _titled_name(s: Sentence, i: int) -> int | None:
+    """End of a person's name written straight after a title, or None.
+
+    A Vietnamese name opens with a family name ("Nguyễn Văn A"); a foreign one is a run of two to
+    four capitalised words that are neither a place, a body nor a known word of a sentence
+    ("Donald Trump", "Kurt M. Campbell").
+    """
+    end = _person_name(s, i, surname_first=s.word(i) in lx.SURNAMES)
+    if not end or end - i < 2:
+        return None
+    if s.word(i) not in lx.SURNAMES and any(s.place_at(k) or s.head_at(k) or s.word(k) in lx.NOT_NAME_WORDS
+                                            for k in range(i, end)):
+        return None
+    return end
 
 
 def person_name(surface: str) -> str:
@@ -692,6 +740,17 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
                     break
             if done:
                 continue
+            title, after = titles[0]
+            n_end = _titled_name(s, after)
+            if n_end:  # "Thủ tướng Nguyễn Văn A", "Tổng thống John Smith": the office, then the name
+                p = claim(Mention(toks[after].start, toks[n_end - 1].end, s.span(after, n_end), "Person",
+                                  aliases=[s.span(i, n_end)], confidence=0.8), after, n_end)
+                if lx.TITLE_HOLDS.get(title) == "country" and s.word(after) in lx.SURNAMES:
+                    home = known_place(lx.HOME_COUNTRY)
+                    roles.append(Role(p, Mention(toks[i].start, toks[after - 1].end, home.name, home.kind,
+                                                 place=home, role=True, confidence=0.8), title))
+                i = n_end
+                continue
         # a bare name with a role after it: "Nguyễn Văn A, Giám đốc Sở ..."
         if w in lx.SURNAMES and (i == 0 or not _cap(s.word(i - 1))):
             end = _person_name(s, i, surname_first=True)
@@ -704,8 +763,10 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
                     continue
         named = _described_name(s, i)
         if named is not None:
-            m, end = named
-            claim(m, i, end)
+            ms, end = named
+            for m in ms:
+                out.append(m)
+            taken.update(range(i, end))
             i = end
             continue
         body = s.body_at(i)
@@ -767,10 +828,17 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
     return _bracket_names(s, out), roles
 
 
-def _described_name(s: Sentence, i: int) -> tuple[Mention, int] | None:
-    """"startup MoMo", "quỹ đầu tư mạo hiểm ThinkZone": a company named after its common noun."""
+def _described_name(s: Sentence, i: int) -> tuple[list[Mention], int] | None:
+    """"startup MoMo", "quỹ đầu tư mạo hiểm ThinkZone": companies named after their common noun.
+
+    A list after the noun names one company each, all of the noun's kind: "các doanh nghiệp như
+    A, B và C", "các hãng hàng không A, B": the noun may carry a few describing words and "như"
+    or "gồm" before the list.
+    """
     if _cap(s.word(i)) and (i > 0 or s.body_at(i) is not None):
         return None  # a capitalised head is a full name ("Quỹ Đổi mới ..."), read by body_at
+    if _cap(s.word(i + 1)) and s.body_at(i + 1) is not None:
+        return None  # "trường Đại học X": the name is "Đại học X", read by body_at at the next word
     for words, kind in _descriptors().get(s.word(i).lower(), ()):
         if tuple(w.lower() for w in s.words[i:i + len(words)]) != words:
             continue
@@ -780,26 +848,49 @@ def _described_name(s: Sentence, i: int) -> tuple[Mention, int] | None:
             if nxt is None or _cap(s.word(j)):
                 break
             j = nxt
-        k = j
-        while k < len(s.tokens) and k - j < 4:
-            w = s.word(k)
-            place = s.place_at(k)
-            if place and _cap(s.word(place[1])) and not s.place_at(place[1]) and not s._new_head(place[1]):
-                k = place[1]  # "Fukuoka Growth Next": a place opening a longer proper name
-                continue
-            proper = (_cap(w) or any(c.isupper() for c in w[1:]) or (w[:1].isdigit() and k == j
-                                                                         and _cap(s.word(k + 1))))
-            if not proper or w in lx.HONORIFICS or w in lx.NOT_NAME_WORDS or s.place_at(k) or s._new_head(k) \
-                    or w in lx.ABBREVIATIONS:
+        listed = False
+        intro = next((k for k in range(j, min(j + 5, len(s.tokens))) if s.word(k) in lx.LIST_INTRODUCERS), None)
+        if intro is not None and all(s.word(k).isalpha() and s.word(k).islower() for k in range(j, intro)):
+            j, listed = intro + 1, True
+        names: list[Mention] = []
+        while True:
+            k = _described_end(s, j)
+            if k == j or s.span(j, k) in lx.NATIONALITIES:
                 break
-            k += 1
-        if k == j or s.span(j, k) in lx.NATIONALITIES:
+            toks = s.tokens
+            names.append(Mention(toks[j].start, toks[k - 1].end, s.span(j, k), kind, core=s.span(j, k),
+                                 aliases=[] if names or listed else [s.span(i, k)], confidence=0.75))
+            sep = 2 if s.word(k) == "," and s.word(k + 1) in lx.LIST_JOINERS else 1
+            if not (s.word(k) == "," or s.word(k) in lx.LIST_JOINERS) or not _cap(s.word(k + sep)):
+                j = k
+                break
+            j = k + sep
+        if not names:
             return None
-        toks = s.tokens
-        m = Mention(toks[j].start, toks[k - 1].end, s.span(j, k), kind, core=s.span(j, k),
-                    aliases=[s.span(i, k)], confidence=0.75)
-        return m, k
+        return names, _token_after(s, names[-1].end)
     return None
+
+
+def _token_after(s: Sentence, offset: int) -> int:
+    return next((k for k, t in enumerate(s.tokens) if t.start >= offset), len(s.tokens))
+
+
+def _described_end(s: Sentence, j: int) -> int:
+    """End of a company's own name at ``j``: proper words, read to the end of their Vietnamese word."""
+    k = j
+    while k < len(s.tokens) and k - j < 4:
+        w = s.word(k)
+        place = s.place_at(k)
+        if place and _cap(s.word(place[1])) and not s.place_at(place[1]) and not s._new_head(place[1]):
+            k = place[1]  # "Fukuoka Growth Next": a place opening a longer proper name
+            continue
+        proper = (_cap(w) or any(c.isupper() for c in w[1:]) or (w[:1].isdigit() and k == j
+                                                                 and _cap(s.word(k + 1))))
+        if not proper or w in lx.HONORIFICS or w in lx.NOT_NAME_WORDS or s.place_at(k) or s._new_head(k) \
+                or w in lx.ABBREVIATIONS:
+            break
+        k = word_end(s.words, k)
+    return k
 
 
 def _pronoun_at(s: Sentence, i: int) -> tuple[lx.Place, int] | None:
