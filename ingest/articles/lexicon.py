@@ -6,7 +6,9 @@ Nothing here names a body, person or event of any particular article.
 """
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from importlib import resources
 
 
 @dataclass(frozen=True)
@@ -307,6 +309,12 @@ NOT_PLACES = ("Thái Bình Dương", "Đại Tây Dương", "Đông Nam Á", "B�
 LOCALITY_PREFIXES = ("Thành phố", "thành phố", "TP.", "TP", "Tp.", "Tp", "tỉnh", "Tỉnh",
                      "thủ đô", "Thủ đô", "quận", "Quận", "huyện", "Huyện")
 
+#: The country of a national office held by a Vietnamese name ("Thủ tướng Nguyễn Văn A").
+HOME_COUNTRY = "Việt Nam"
+
+#: Words for a language: "tiếng Anh" is English, not the United Kingdom.
+LANGUAGE_WORDS = frozenset({"tiếng", "ngôn ngữ", "văn"})
+
 #: Abbreviations read as their expansion when names are compared and canonical names built.
 ABBREVIATIONS: dict[str, str] = {
     "KH&CN": "Khoa học và Công nghệ",
@@ -384,7 +392,14 @@ DESCRIPTORS = (
     ("quỹ", "Fund"), ("nhà đầu tư", "Fund"), ("chương trình", "Program"),
     ("trung tâm khởi nghiệp", "Organization"), ("trung tâm đổi mới sáng tạo", "Organization"), ("vườn ươm", "Organization"), ("tổ chức ươm tạo", "Organization"),
     ("trường đại học", "Organization"), ("tập đoàn", "Organization"), ("công ty", "Organization"),
+    ("doanh nghiệp", "Organization"), ("hãng hàng không", "Organization"), ("hãng", "Organization"),
+    ("ngân hàng", "Organization"), ("sàn", "Organization"), ("sàn chứng khoán", "Organization"),
 )
+
+#: Words that open a list of names after a common noun ("các doanh nghiệp như A, B và C").
+LIST_INTRODUCERS = frozenset({"như", "gồm", "là", ":"})
+#: Words joining the names of a list.
+LIST_JOINERS = frozenset({"và", "hay", "hoặc", "cùng"})
 
 #: Nationality words that follow a common noun without naming anything ("startup Việt").
 NATIONALITIES = frozenset("Việt Hàn Nhật Trung Mỹ Thái Lào Pháp Đức Anh Nga Ấn Úc Israel Singapore".split())
@@ -425,18 +440,24 @@ trao đổi|bách khoa|thiên thần|sinh học|học thuật|giao lưu
 EVENT_TERMS = ("kết nối", "cung cầu", "giao thương", "đối tác", "doanh nghiệp", "giao lưu", "xúc tiến")
 
 #: Titles that precede a body ("Phó Giám đốc Sở ...") or a name ("Phó Chủ tịch UBND TP X Lê Văn A").
-TITLES = tuple(sorted((t.strip() for t in """
-Giám đốc|Phó Giám đốc|Tổng Giám đốc|Phó Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Chủ tịch HĐQT
-Bộ trưởng|Thứ trưởng|Cục trưởng|Phó Cục trưởng|Vụ trưởng|Phó Vụ trưởng|Viện trưởng|Phó Viện trưởng
-Hiệu trưởng|Phó Hiệu trưởng|Trưởng phòng|Phó Trưởng phòng|Phó trưởng phòng|Trưởng Phòng|Phó trưởng Phòng
-Phó Trưởng Phòng|Trưởng|Phó trưởng|Phó Trưởng|Trưởng ban|Phó Trưởng ban|Phó trưởng ban|Trưởng Ban
-Phó Trưởng Ban|Chánh Văn phòng|Phó Chánh Văn phòng|Bí thư|Phó Bí thư|Ủy viên|Uỷ viên
-Ủy viên Bộ Chính trị|Uỷ viên Bộ Chính trị|Ủy viên thường trực|Uỷ viên thường trực|Đại sứ|Phó Đại sứ|Tổng Lãnh sự|Lãnh sự|Tham tán
-Tổng Thư ký|Tổng thư ký|Chủ nhiệm|Phó Chủ nhiệm|Nhà sáng lập|nhà sáng lập|Đồng sáng lập
-đồng sáng lập|Người sáng lập|người sáng lập|Founder|Co-founder|CEO|Giám đốc điều hành
-Giám đốc Quốc gia|Trưởng đại diện|Đại diện|Chuyên viên|Thành viên|Thị trưởng|Phó Thị trưởng
-Tỉnh trưởng|Phó Tỉnh trưởng|Thống đốc|Phó Thống đốc|Chủ tịch Hội đồng quản trị|Tổng Lãnh sự quán
-""".replace("\n", "|").split("|") if t.strip()), key=len, reverse=True))
+def read_table(name: str) -> list[dict[str, str]]:
+    """The rows of ``data/NAME.tsv``: ``#`` lines are comments, the first other line the header."""
+    text = resources.files("ingest.articles").joinpath("data", f"{name}.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _title_forms(title: str) -> set[str]:
+    """A title as written, with its later words also in lower case ("Phó chủ tịch", "Tổng giám đốc")."""
+    first, *rest = title.split(" ")
+    return {title, " ".join([first] + [w.lower() if not w.isupper() else w for w in rest])}
+
+
+#: Title -> where it is held: "body" (the body named after it) or "country" (a national office).
+TITLE_HOLDS: dict[str, str] = {form: row["holds_at"] for row in read_table("titles")
+                               for form in _title_forms(row["title"])}
+#: Titles that precede a body ("Phó Giám đốc Sở ...") or a name, longest first.
+TITLES = tuple(sorted(TITLE_HOLDS, key=len, reverse=True))
 
 HONORIFICS = ("ông", "bà", "Ông", "Bà", "TS.", "ThS.", "PGS.", "GS.",
               "PGS.TS", "GS.TS", "TS", "ThS", "Mr.", "Ms.", "Mrs.", "Dr.")
