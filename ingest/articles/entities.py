@@ -36,7 +36,8 @@ _NEEDS_PROPER = frozenset({"Sở", "Bộ", "Cục", "Tổng cục", "Chi cục",
                            "Công ty", "Tập đoàn", "Tổng công ty", "Ngân hàng", "Quỹ", "Mạng lưới",
                            "Liên minh", "Câu lạc bộ", "Chương trình", "Kế hoạch", "Dự án", "Luật",
                            "Chiến lược", "Đại sứ quán", "Tổng Lãnh sự quán", "Tổng lãnh sự quán",
-                           "Lãnh sự quán", "Đại học", "Học viện", "Hiệp hội", "Vườn ươm"})
+                           "Lãnh sự quán", "Đại học", "Học viện", "Hiệp hội", "Vườn ươm", "Ban", "Đảng",
+                           "Liên hiệp", "Liên đoàn"})
 
 
 @dataclass
@@ -359,9 +360,10 @@ class Sentence:
                     # "UBND TP Lê Khắc Nam", "UBND tỉnh": the locality of the context
                     return self._mention(i, j + n, kind, head, None, j, year)
             return self._mention(i, j, kind, head, locality, loc_start, year)
-        zones = head in lx.BOARD_HEADS and self.word(j) == "các" and self.head_at(j + 1) is not None
+        zones = head in lx.FEDERATION_HEADS and self.word(j) == "các" and self.head_at(j + 1) is not None
         if zones:
             j = self.head_at(j + 1)[1]  # "Ban Quản lý các khu công nghiệp Bình Dương": named by its zones
+        name_from = j  # where the words after the last head begin
         needs_proper = False
         if not zones and (head in _NEEDS_PROPER or (kind in ("Organization", "Agency", "Fund") and not lower_head)):
             nxt = self.word(j)
@@ -441,7 +443,11 @@ class Sentence:
                 break
             if _is_acronym(w) or (_cap(w) and w not in lx.HONORIFICS and not self._new_head(j)
                                   and not self._title_at(j)):
-                j = word_end(self.words, j) if _cap(w) else j + 1  # "Ngoại giao", "Hàn lâm"
+                opens = _cap(w) and (j == name_from or not _cap(self.word(j - 1)))
+                j = word_end(self.words, j) if opens else j + 1  # "Ngoại giao", "Hàn lâm"
+                continue
+            if w in ("-", "–") and self.word(j - 1) in lx.NATIONALITIES and self.word(j + 1) in lx.NATIONALITIES:
+                j += 2  # "Trường Đại học Việt - Đức": a name of two nations
                 continue
             if w in ("-", "–") and kind == "Event" and event_between:
                 j += 1
@@ -475,6 +481,8 @@ class Sentence:
                 m = self._mention(i, j, kind, head, locality, loc_start, year)
                 m.weak = True
                 return m
+        if self.span(i, j) in lx.GENERIC_NAMES:
+            return None  # "Ban Tổ chức": every event has one
         m = self._mention(i, j, kind, head, locality, loc_start, year)
         m.of_context = of_context
         return m
@@ -532,6 +540,10 @@ def _person_name(s: Sentence, i: int, surname_first: bool = False) -> int | None
                 and s.tokens[j + 1].start == s.tokens[j].end and s.word(j + 1).isalpha():
             j += 2  # "Sang-woo", "Ilkka-Pekka": one given name, written without spaces
             continue
+        if s.word(j) == "." and len(s.word(j - 1)) == 1 and s.word(j - 1).isupper() and j - i >= 2 \
+                and _cap(s.word(j + 1)) and s.word(j + 1).isalpha():
+            j += 1  # "Kurt M. Campbell": a middle initial
+            continue
         if s.word(j) == "," and j - i == 1 and _cap(s.word(j + 1)) and not s._title_at(j + 1) \
                 and s.word(i) not in lx.SURNAMES and not s._new_head(j + 1):
             j += 1
@@ -546,6 +558,30 @@ def _person_name(s: Sentence, i: int, surname_first: bool = False) -> int | None
     if surname_first and s.word(i) not in lx.SURNAMES:
         return None
     return j
+
+
+def _company_then_person(s: Sentence, i: int) -> tuple[Mention, int, int] | None:
+    """"(Chủ tịch) tập đoàn X Global John Smith": a company named after its common noun, then a
+    foreign person's name, both in capitals. The person is the last two words (three with a middle
+    initial); the company is what stands before, as (company, person start, person end)."""
+    named = _described_name(s, i)
+    if named is None or len(named[0]) != 1:
+        return None
+    end = named[1]
+    while end < len(s.tokens) and _cap(s.word(end)) and s.word(end).isalpha() and end - i < 8:
+        end += 1  # the person's name may go on after the company's four words
+    first = _token_after(s, named[0][0].start)
+    words = [k for k in range(first, end) if s.word(k) != "."]
+    n = 3 if len(words) >= 4 and len(s.word(words[-2])) == 1 else 2
+    if len(words) < n + 1 or not all(s.word(k).isascii() for k in words[-n:]) \
+            or s.word(words[-n]) in lx.SURNAMES or s.word(words[-n]) in lx.NOT_NAME_WORDS:
+        return None
+    p_start = words[-n]
+    toks = s.tokens
+    company = named[0][0]
+    company = Mention(company.start, toks[p_start - 1].end, s.span(first, p_start), company.kind,
+                      core=s.span(first, p_start), confidence=0.7)
+    return company, p_start, end
 
 
 def _titled_name(s: Sentence, i: int) -> int | None:
@@ -741,6 +777,16 @@ def find_mentions(s: Sentence, refs: dict[tuple[str, ...], str]) -> tuple[list[M
             if done:
                 continue
             title, after = titles[0]
+            split = _company_then_person(s, after)
+            if split is not None:
+                company, p_start, n_end = split
+                out.append(company)
+                company.role = True
+                p = claim(Mention(toks[p_start].start, toks[n_end - 1].end, s.span(p_start, n_end), "Person",
+                                  confidence=0.75), after, n_end)
+                roles.append(Role(p, company, title))
+                i = n_end
+                continue
             n_end = _titled_name(s, after)
             if n_end:  # "Thủ tướng Nguyễn Văn A", "Tổng thống John Smith": the office, then the name
                 p = claim(Mention(toks[after].start, toks[n_end - 1].end, s.span(after, n_end), "Person",
@@ -853,6 +899,10 @@ def _described_name(s: Sentence, i: int) -> tuple[list[Mention], int] | None:
         if intro is not None and all(s.word(k).isalpha() and s.word(k).islower() for k in range(j, intro)):
             j, listed = intro + 1, True
         names: list[Mention] = []
+        place = s.place_at(j)
+        if place and place[0].kind == "Country" and _cap(s.word(place[1])) and not s._new_head(place[1]) \
+                and not s.span(j, place[1]).isascii():
+            j = place[1]  # "quỹ đầu tư Nhật Bản X": the country says where the fund is from ("Vietnam Airlines" is a name)
         while True:
             k = _described_end(s, j)
             if k == j or s.span(j, k) in lx.NATIONALITIES:
@@ -889,7 +939,7 @@ def _described_end(s: Sentence, j: int) -> int:
         if not proper or w in lx.HONORIFICS or w in lx.NOT_NAME_WORDS or s.place_at(k) or s._new_head(k) \
                 or w in lx.ABBREVIATIONS:
             break
-        k = word_end(s.words, k)
+        k = word_end(s.words, k) if k == j or not _cap(s.word(k - 1)) else k + 1
     return k
 
 

@@ -336,6 +336,14 @@ ABBREVIATIONS: dict[str, str] = {
     "CNTT": "Công nghệ thông tin",
     "CNC": "Công nghệ cao",
     "UBND": "Ủy ban nhân dân",
+    "T.Ư": "Trung ương",
+    "TƯ": "Trung ương",
+    "TW": "Trung ương",
+    "LHTN": "Liên hiệp Thanh niên",
+    "LHPN": "Liên hiệp Phụ nữ",
+    "KH&KT": "Khoa học và Kỹ thuật",
+    "TNCS": "Thanh niên Cộng sản",
+    "QLDA": "Quản lý dự án",
     "HĐND": "Hội đồng nhân dân",
     "BQL": "Ban quản lý",
     "KKT": "Khu kinh tế",
@@ -351,9 +359,11 @@ ABBREVIATIONS: dict[str, str] = {
 AGENCY_HEADS = (
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành Đoàn", "Thành đoàn", "Tỉnh Đoàn",
-    "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội", "Sở", "Bộ", "Tổng cục", "Cục",
+    "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội", "Trung ương Đoàn", "T.Ư Đoàn", "TW Đoàn",
+    "Trung ương Đảng", "T.Ư Đảng", "Ban Tổ chức", "Sở", "Bộ", "Tổng cục", "Cục",
     "Chi cục", "Vụ", "Phòng", "phòng", "Ban quản lý", "Ban Quản lý", "BQL", "Văn phòng", "Đại sứ quán",
     "Tổng Lãnh sự quán", "Tổng lãnh sự quán", "Lãnh sự quán", "Cơ quan", "Ủy ban", "Uỷ ban",
+    "Đảng", "Ban",
 )
 #: Agency heads that are the body of a locality and take the article's locality when none is written.
 LOCAL_HEADS = frozenset({
@@ -365,10 +375,21 @@ LOCAL_HEADS = frozenset({
 STANDALONE_HEADS = frozenset({
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "Hội đồng Nhân dân", "HĐND",
     "Thành ủy", "Thành uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Thành Đoàn", "Thành đoàn", "Tỉnh Đoàn",
-    "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội",
+    "Tỉnh đoàn", "Bộ Chính trị", "Chính phủ", "Quốc hội", "Trung ương Đoàn", "T.Ư Đoàn", "TW Đoàn",
+    "Trung ương Đảng", "T.Ư Đảng",
 })
 #: Management boards, whose name may run over several zones ("... và các khu công nghiệp ...").
 BOARD_HEADS = frozenset({"Ban quản lý", "Ban Quản lý", "BQL"})
+#: Heads named by the bodies they unite: "Liên hiệp các Hội ...", "Ban Quản lý các khu công nghiệp ...".
+FEDERATION_HEADS = BOARD_HEADS | {"Liên hiệp", "Liên đoàn", "Hiệp hội", "Liên minh"}
+#: National bodies: written with Việt Nam after them or not, they are one body ("Chính phủ Việt Nam").
+NATIONAL_HEADS = frozenset({"Chính phủ", "Quốc hội", "Bộ Chính trị", "Bộ", "Đảng"})
+#: Capitalised names that every event or body has, not a body of their own.
+GENERIC_NAMES = frozenset({"Ban Tổ chức", "Ban tổ chức", "Ban Giám khảo", "Ban giám khảo", "Ban Thư ký",
+                           "Ban Điều hành", "Ban Chỉ đạo", "Ban Cố vấn", "Ban Giám đốc", "Ban Lãnh đạo"})
+#: Heads written with or without a word before them that adds nothing ("Trường Đại học X" = "Đại học X").
+HEAD_VARIANTS: dict[str, str] = {"Trường Đại học": "Đại học", "Trường đại học": "Đại học",
+                                 "trường Đại học": "Đại học", "trường đại học": "Đại học", "ĐH": "Đại học"}
 #: Places named like bodies that are only where something happens.
 VENUES = ("Trung tâm Hành chính", "Trung tâm hành chính", "Trung tâm Hội nghị", "Cung Văn hóa", "Nhà Văn hóa")
 #: Divisions: parts of a larger body (PART_OF the body named around them).
@@ -376,7 +397,9 @@ DIVISION_HEADS = frozenset({"Phòng", "phòng", "Vụ", "Cục", "Chi cục", "B
 
 ORG_HEADS = (
     "Trung tâm", "Viện", "Trường Đại học", "Trường đại học", "Đại học", "Học viện", "Hiệp hội",
+    "Hội Liên hiệp",
     "Câu lạc bộ", "Liên minh", "Mạng lưới", "Tổ chức", "Tập đoàn", "Tổng công ty", "Công ty",
+    "Liên hiệp", "Liên đoàn",
     "Vườn ươm", "Ngân hàng", "Hội",
 )
 FUND_HEADS = ("Quỹ",)

@@ -29,8 +29,14 @@ _LOCAL_DESCRIPTIVE = frozenset({"Trung tâm", "Cổng thông tin", "cổng thôn
 _SCOPE = ("the gioi", "quoc te", "quoc gia", "toan cau", "chau a", "chau au", "khu vuc", "viet nam")
 
 
+_VARIANT_RE = re.compile(r"^(" + "|".join(re.escape(v) for v in sorted(lx.HEAD_VARIANTS, key=len, reverse=True))
+                         + r")(?!\w)")
+
+
 def expand(text: str) -> str:
-    """``text`` with its abbreviations written out ("Sở KH&CN" -> "Sở Khoa học và Công nghệ")."""
+    """``text`` with its abbreviations written out ("Sở KH&CN" -> "Sở Khoa học và Công nghệ") and its
+    head in its one form ("Trường Đại học X" -> "Đại học X")."""
+    text = _VARIANT_RE.sub(lambda m: lx.HEAD_VARIANTS[m.group(1)], text)
     return _ABBR_RE.sub(lambda m: lx.ABBREVIATIONS[m.group(1)], text)
 
 
@@ -113,6 +119,8 @@ def candidate(m: Mention, locality: lx.Place | None) -> Candidate:
         place = locality
         m.locality_inherited = True
     m.locality = place
+    if m.head in lx.NATIONAL_HEADS and place is not None and place.name == lx.HOME_COUNTRY:
+        place = None  # "Chính phủ Việt Nam" is "Chính phủ": named apart from its country, not another body
     full_core = expand(core) if m.kind in ("Agency", "Park", "Organization", "Fund") else core
     if m.kind in ("Agency", "Park", "Organization", "Fund"):
         full_core = full_core[:1].upper() + full_core[1:]

@@ -73,3 +73,32 @@ def test_a_list_after_a_common_noun_names_each_company():
     assert [t for k, t in got if k == "Organization"] == ["Alphatel", "Betacom", "Gamma Soft"]
     got = found("Các startup nổi tiếng như Zeta, Omicron hay Kappa đều nhận vốn.")
     assert [t for k, t in got if k == "Startup"] == ["Zeta", "Omicron", "Kappa"]
+
+
+def test_a_title_before_a_company_and_a_foreign_name_splits_them():
+    ms, roles = find_mentions(Sentence("Phó chủ tịch tập đoàn Omnia Global Peter Hall cho biết.", HA_NOI, []), {})
+    assert [(r.person.text, r.body.text) for r in roles] == [("Peter Hall", "Omnia Global")]
+
+
+def test_a_middle_initial_stays_in_the_name():
+    assert ("Person", "Mark T. Ellison") in found("Ông Mark T. Ellison đã phát biểu.")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hội Liên hiệp Nông dân Việt Nam tổ chức hội nghị.", "Hội Liên hiệp Nông dân Việt Nam"),
+    ("Đại diện Liên hiệp các Hội Văn học Nghệ thuật phát biểu.", "Liên hiệp các Hội Văn học Nghệ thuật"),
+    ("Sinh viên Trường Đại học Việt - Đức nhận giải.", "Trường Đại học Việt - Đức"),
+    ("Đoàn công tác của Ban Tuyên giáo Trung ương đến thăm.", "Ban Tuyên giáo Trung ương"),
+])
+def test_heads_inside_names(text, name):
+    assert name in [t for _, t in found(text)]
+
+
+def test_an_event_committee_is_no_body():
+    assert not [t for _, t in found("Ban Tổ chức cho biết cuộc thi đã nhận 300 hồ sơ.") if t.startswith("Ban")]
+
+
+def test_a_vietnamese_country_name_before_a_fund_is_its_nationality():
+    assert ("Fund", "Lumen Partners") in found("Quỹ đầu tư Hàn Quốc Lumen Partners vừa rót vốn.") \
+        or ("Fund", "Lumen Partners") in found("Nhà đầu tư Hàn Quốc Lumen Partners vừa rót vốn.")
+    assert ("Organization", "Vietnam Airlines") in found("Các hãng hàng không như Vietnam Airlines mở đường bay.")
