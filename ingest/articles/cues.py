@@ -2,8 +2,9 @@
 
 What a reader knows about how Vietnamese news states a link (which verb means which link
 type, between which kinds, how far its object may stand, which words make it planned) is
-data, not code: adding a cue is one row in ``data/cues.tsv`` or ``data/status_cues.tsv``,
-and ``links.py`` keeps only the general mechanism that reads a sentence with them.
+data, not code: adding a cue is one row in ``data/cues.tsv`` or ``data/status_cues.tsv``, and
+the word groups the mechanism reads by name (nouns a place describes, reporting verbs ...) are
+rows of ``data/link_words.tsv``; ``links.py`` keeps only the general mechanism.
 Lines starting with ``#`` are comments; the first other line is the header.
 """
 from __future__ import annotations
@@ -26,7 +27,9 @@ class Cue:
     ``passive``: object, then an agent marker ("do"), the subjects, then the cue ("E do A và B tổ chức").
     ``reverse``: object before the cue, subject after it ("X nhận được sự hỗ trợ của A").
     ``reach`` is how many characters may stand between the cue and the far end it looks for;
-    ``status`` is empty when the sentence decides, or a status the cue always carries.
+    ``status`` is empty when the sentence decides, or a status the cue always carries;
+    ``unless`` is a pattern that, found earlier in the cue's clause, means another cue owns
+    the link ("ký kết biên bản hợp tác với": a signing, not a cooperation).
     """
 
     type: str
@@ -37,6 +40,7 @@ class Cue:
     reach: int
     status: str
     confidence: float
+    unless: re.Pattern | None = None
     note: str = ""
 
 
@@ -71,7 +75,8 @@ def relation_cues() -> tuple[Cue, ...]:
             raise ValueError(f"cues.tsv row {n}: direction {row['direction']!r} not in {sorted(DIRECTIONS)}")
         out.append(Cue(row["type"], row["direction"], re.compile(row["cue"], re.IGNORECASE),
                        frozenset(row["subjects"].split()), frozenset(row["objects"].split()), int(row["reach"]),
-                       row["status"] or "", float(row["confidence"]), row.get("note") or ""))
+                       row["status"] or "", float(row["confidence"]),
+                       re.compile(row["unless"], re.IGNORECASE) if row["unless"] else None, row.get("note") or ""))
     return tuple(out)
 
 
@@ -89,3 +94,12 @@ def status_cues() -> StatusCues:
 
     return StatusCues(whole("modal"), whole("plan"), whole("past"), whole("past_time"), whole("invite"),
                       _words(scopes["modal"]))
+
+
+@lru_cache(maxsize=None)
+def words(group: str) -> str:
+    """The phrases of one group of ``link_words.tsv`` as a regex alternation, longest first."""
+    phrases = [row["phrase"] for row in _rows("link_words.tsv") if row["group"] == group]
+    if not phrases:
+        raise KeyError(f"link_words.tsv has no group {group!r}")
+    return _words(phrases)

@@ -12,25 +12,27 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Link
-from ingest.articles.cues import Cue, relation_cues, status_cues
+from ingest.articles.cues import Cue, relation_cues, status_cues, words
 from ingest.articles.dates import date_near, find_dates
 from ingest.articles import lexicon as lx
 from ingest.articles.entities import Mention, Role
 
-_MODIFIER_BEFORE = re.compile(r"(?:của|tại|ở|với|giữa|cho|vào|tới|đến|trong|từ|về|như)\s*$", re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{words('modifier')})\s*$", re.IGNORECASE)
 _DATED = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "ORGANIZED",
                     "PARTICIPATED_IN", "FOUNDED", "ACQUIRED", "INVESTED_IN"})
 _TIMELESS = frozenset({"LOCATED_IN", "PART_OF", "HOLDS_ROLE"})
 # Facts reported in passing: dated only by a date written with them, not by the article's event.
 _FACTS = frozenset({"FOUNDED", "INVESTED_IN", "ACQUIRED"})
-_BOTH_SIDES = re.compile(r"(?<!\w)(?:hai bên|hai phía|các bên|đôi bên)(?!\w)", re.IGNORECASE)
+_BOTH_SIDES = re.compile(rf"(?<!\w)(?:{words('both_sides')})(?!\w)", re.IGNORECASE)
 # "doanh nghiệp Nhật Bản": a place used as an adjective of a noun is not a party.
-_NOUN_BEFORE = re.compile(r"(?:doanh nghiệp|công ty|startup|nhà đầu tư|chuyên gia|đối tác|sản phẩm|người|khách|"
-                          r"sinh viên|địa phương|hàng|thị trường|khởi nghiệp|cộng đồng|hệ sinh thái)\s*$",
-                          re.IGNORECASE)
+_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{words('place_modifies')})\s*$", re.IGNORECASE)
+# A place acts (is a subject) only at the start of its clause, after a conjunction or a delegation word.
+_PARTY_BEFORE = re.compile(rf"(?:^|[,.;:!?“\"–-]|(?<!\w)(?:{words('party_before')}))\s*$", re.IGNORECASE)
+_EARLIER = re.compile(rf"(?<!\w)(?:{words('earlier')})(?!\w)", re.IGNORECASE)
+_NOT_YET = re.compile(rf"^[^.;]{{0,40}}?(?<!\w)(?:{words('not_yet')})(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)do\s")
 # "Sự kiện do ...", "Chương trình do ...": the article's event or programme named before.
-_ANAPHOR = re.compile(r"^\s*(?:sự kiện|chương trình|cuộc thi|ngày hội|hội nghị|diễn đàn)(?: này)?\s*$", re.IGNORECASE)
+_ANAPHOR = re.compile(rf"^\s*(?:{words('event_anaphor')})(?: này)?\s*$", re.IGNORECASE)
 _BELONGS = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+$")
 _DELEGATION = re.compile(r"(?<!\w)[đĐ]oàn(?: công tác| đại biểu| doanh nghiệp)?(?: của)?\s*$")
 _BARE_DELEGATION = re.compile(r"(?<!\w)[đĐ]oàn\s+(?!công tác|đại biểu|doanh nghiệp|[A-ZĐ(])")
@@ -40,18 +42,17 @@ _ACTS_FOR = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERAT
 
 
 # The end of a speaker's introduction: what follows is what they said, with its own subject.
-_REPORTED = re.compile(r"(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh|chia sẻ|phát biểu|thông tin)\s*(?:thêm\s*)?[,:]"
-                       r"|:\s*[“\"]", re.IGNORECASE)
+_REPORTED = re.compile(rf"(?:{words('reported')})\s*(?:thêm\s*)?[,:]|:\s*[“\"]", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:\([^)]*\)\s*)*(?:(?:đã|sẽ|cũng|đang|tiếp tục|cùng)\s+)*(?:phối hợp|cùng|hợp tác|liên kết)\s+với\s*")
-_PAIR_WORDS = re.compile(r"hợp tác|đối tác|quan hệ|kết nối|liên kết|phối hợp", re.IGNORECASE)
+_PAIR_WORDS = re.compile(words("pair_words"), re.IGNORECASE)
+_SIGNING = re.compile(rf"(?<!\w)(?:{words('signing_words')})(?!\w)", re.IGNORECASE)
 _BETWEEN = re.compile(r"giữa\s", re.IGNORECASE)
 _JOINT = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|–|-)\s*$")
 _PAIR_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:cũng |đã |sẽ |cùng |đang |thống nhất |tiếp tục )*"
                         r"(hợp tác|phối hợp|ký kết|ký)", re.IGNORECASE)
 _EVENT_PLACE = re.compile(r"(?:được tổ chức|tổ chức|diễn ra|sắp tới|khai mạc|sẽ diễn ra|đang diễn ra)"
                           r"(?:[^.;,]{0,25}?)\s(?:tại|ở)\s*$", re.IGNORECASE)
-_MEETING_START = re.compile(r"^\s*tại (?:buổi làm việc|buổi tiếp|cuộc họp|buổi gặp|hội nghị|buổi hội đàm)",
-                            re.IGNORECASE)
+_MEETING_START = re.compile(rf"^\s*(?:{words('meeting_start')})(?!\w)", re.IGNORECASE)
 _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|Ông|Bà)?\s*$")
 _MEETING_MODIFIER = re.compile(r"(?:của|tại|ở|với|cho|vào|về|trong|từ)\s*$", re.IGNORECASE)
 
@@ -87,6 +88,34 @@ def _status(text: str, start: int, end: int) -> str:
     return "done"
 
 
+def _clause_before(text: str, at: int, reach: int) -> str:
+    """The words of ``at``'s clause before it, at most ``reach`` characters."""
+    window = text[max(0, at - reach):at]
+    return re.split(r"[.;:]", window)[-1]
+
+
+def _around(mentions: list[Mention], m: Mention) -> tuple[Mention | None, Mention | None]:
+    k = next(i for i, x in enumerate(mentions) if x is m)
+    return (mentions[k - 1] if k > 0 else None), (mentions[k + 1] if k + 1 < len(mentions) else None)
+
+
+def _place_tag(text: str, mentions: list[Mention], m: Mention) -> bool:
+    """A place that describes its neighbour instead of acting: "doanh nghiệp Nhật Bản", "(Nhật Bản)",
+    "Thủ tướng Nhật Bản Shinzo Abe", "Ngân hàng BTMU, Nhật Bản tổ chức"."""
+    if m.kind not in ("City", "Country"):
+        return False
+    before = text[:m.start]
+    if _NOUN_BEFORE.search(before) or before.rstrip().endswith("("):
+        return True
+    prev, nxt = _around(mentions, m)
+    named = re.match(r" (?-i:[A-ZĐ])\w", text[m.end:]) and (nxt is None or nxt.start > m.end + 1 or nxt.kind == "Person")
+    if named:
+        return True  # a person's nationality or the country of their title: "Nhật Bản Shinzo Abe"
+    return m.kind == "Country" and prev is not None and prev.party and prev.kind not in ("City", "Country", "Person") \
+        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?,\s*", text[prev.end:m.start]) is not None \
+        and not re.match(r"\s*(?:và|,|cùng)", text[m.end:])  # a body's country after a comma
+
+
 class LinkReader:
     """Reads the links of one sentence at a time, with the article's context."""
 
@@ -118,8 +147,8 @@ class LinkReader:
             return found
         if target.kind == "Event" and target.entity in self.ctx.event_dates:
             return self.ctx.event_dates[target.entity]
-        if status == "done" and type_ in _DATED and type_ not in _FACTS:
-            return self.ctx.event_date
+        if status == "done" and type_ in _DATED and type_ not in _FACTS and not _EARLIER.search(text):
+            return self.ctx.event_date  # the article's own event, unless the sentence looks back
         return None
 
     # -- the sentence ---------------------------------------------------------------------
@@ -141,6 +170,8 @@ class LinkReader:
         for start, _, cue, hit in hits:  # in reading order: an earlier verb's object is no later subject
             if any(a <= start < b for a, b in covered) or (start > 0 and text[start].isupper()):
                 continue  # a capitalised verb inside a sentence is part of a name ("Ban Quản lý")
+            if cue.unless is not None and cue.unless.search(_clause_before(text, start, 50)):
+                continue
             self._cue(cue, hit, text, mentions, used_objects, pairs_done)
         self._passive(text, mentions)
         self._belongs(text, mentions)
@@ -238,9 +269,10 @@ class LinkReader:
         before = [m for m in mentions if floor <= m.start and m.end <= pos and m.party
                   and (id(m) not in used or cue.type in ("ORGANIZED", "COOPERATES_WITH", "SIGNED_AGREEMENT_WITH"))
                   and m.kind in cue.subjects and not text[:m.start].rstrip().endswith("(")]
-        before = [m for m in before if not (m.kind in ("City", "Country") and _NOUN_BEFORE.search(text[:m.start]))]
+        before = [m for m in before if not _place_tag(text, mentions, m)]
         plain = [m for m in before if not _MODIFIER_BEFORE.search(text[:m.start])
-                 and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])]
+                 and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])
+                 and (m.kind not in ("City", "Country") or m.pronoun or _PARTY_BEFORE.search(text[:m.start]))]
         chosen = plain[-1] if plain else None
         if chosen is None:
             owned = [m for m in before if re.search(r"của\s*$", text[:m.start])]
@@ -261,7 +293,7 @@ class LinkReader:
                 if other.end > pos:
                     break
                 if (_JOINT.match(text[a.end:b.start]) or _WITH.fullmatch(text[a.end:b.start])) \
-                        and other.party and other.kind in cue.subjects:
+                        and other.party and other.kind in cue.subjects and not _place_tag(text, mentions, other):
                     out.append(other)
                     k += step
                     continue
@@ -270,6 +302,7 @@ class LinkReader:
 
     def _objects(self, text: str, mentions: list[Mention], end: int, cue: Cue) -> list[Mention]:
         after = [m for m in mentions if m.start >= end and m.kind in cue.objects and not m.role
+                 and not _place_tag(text, mentions, m)
                  and (m.start - end <= cue.reach or cue.reach >= 40 and re.search(r"\snhư\s*$", text[end:m.start])
                       and m.start - end <= 2 * cue.reach)
                  and not re.search(r"[.;:]", text[end:m.start])]
@@ -278,7 +311,8 @@ class LinkReader:
         out = [after[0]]
         k = mentions.index(after[0])
         while k + 1 < len(mentions) and _JOINT.match(text[mentions[k].end:mentions[k + 1].start]) \
-                and mentions[k + 1].kind in cue.objects and not mentions[k + 1].role:
+                and mentions[k + 1].kind in cue.objects and not mentions[k + 1].role \
+                and not _place_tag(text, mentions, mentions[k + 1]):
             k += 1
             out.append(mentions[k])
         return out
@@ -292,11 +326,8 @@ class LinkReader:
         if not objects:
             return
         subjects = self._subjects(text, mentions, hit.start(), cue, used)
-        invite = list(status_cues().invite.finditer(text[:hit.start()]))
-        if cue.type == "PARTICIPATED_IN" and invite:
-            guests = [m for m in mentions if invite[-1].end() <= m.start and m.end <= hit.start() and m.party
-                      and not _NOUN_BEFORE.search(text[:m.start])]
-            subjects = guests or subjects  # "A mời B tham dự E": B is the one to take part
+        guests, invited = self._guests(text, mentions, hit.start()) if cue.type in _ACTS_FOR else ([], False)
+        subjects = guests or subjects  # "A mời B tham dự E": B is the one to take part
         if not subjects and self.ctx.delegation is not None and _BARE_DELEGATION.search(text[:hit.start()]):
             subjects = [self.ctx.delegation]  # "đoàn cũng đã đến thăm ...": the article's delegation
         if cue.type in _ACTS_FOR:
@@ -322,7 +353,8 @@ class LinkReader:
                 if s is o or s.entity == o.entity:
                     continue
                 start = min(first, hit.start())  # a modal before any joined subject governs them all
-                status = cue.status or _status(text, 0 if s.start > hit.start() else start, hit.end())
+                status = cue.status or ("planned" if invited or self._ahead(text, o) else
+                                        _status(text, 0 if s.start > hit.start() else start, hit.end()))
                 date = self._date(cue.type, text, hit.start(), o, status, mentions)
                 self._add(cue.type, s, o, text, status, date, cue.confidence)
                 pairs.add((cue.type, *sorted((s.entity, o.entity))))
@@ -330,6 +362,27 @@ class LinkReader:
                 if working and not self.ctx.meeting and s is primary:
                     self.ctx.meeting = [s.entity, o.entity]
                     self.ctx.meeting_date = date
+
+    def _guests(self, text: str, mentions: list[Mention], at: int) -> tuple[list[Mention], bool]:
+        """"A mời B (sang) thăm / tham dự ...": B acts, and only as a plan (an invitation is no visit).
+
+        "Nhận lời mời của A, B sẽ thăm ...": A is the host, B the guest, and the sentence says when.
+        """
+        start = at - len(_clause_before(text, at, 200))
+        invites = list(status_cues().invite.finditer(text, start, at))
+        if not invites:
+            return [], False
+        host = re.match(r"\s*của\s", text[invites[-1].end():]) is not None
+        guests = [m for m in mentions if invites[-1].end() <= m.start and m.end <= at and m.party
+                  and not _place_tag(text, mentions, m)]
+        return (guests[1:] if host else guests), not host and bool(guests)
+
+    def _ahead(self, text: str, target: Mention) -> bool:
+        """An event still to come: its name has a later year than the article, or "sắp diễn ra" follows."""
+        if target.kind != "Event":
+            return False
+        later = bool(target.year and self.ctx.date and target.year > self.ctx.date[:4])
+        return later or _NOT_YET.match(text[target.end:]) is not None
 
     def _pairs(self, text: str, mentions: list[Mention], done: set) -> None:
         """"giữa A và B" after a cooperation word, and "A và B (cùng) hợp tác / ký kết"."""
@@ -347,9 +400,7 @@ class LinkReader:
                                                                text[a.end:m.start])), None)
                 if b is None:
                     continue
-                kind = "SIGNED_AGREEMENT_WITH" if re.search(
-                    r"ký kết|(?<!\w)ký(?!\w)|biên bản ghi nhớ|thỏa thuận|thoả thuận|MoU", text[:hit.start()][-60:],
-                    re.IGNORECASE) else "COOPERATES_WITH"
+                kind = "SIGNED_AGREEMENT_WITH" if _SIGNING.search(text[:hit.start()][-60:]) else "COOPERATES_WITH"
                 self._pair(kind, a, b, text, hit.start(), done)
         for k in range(len(parties) - 1):
             a, b = parties[k], parties[k + 1]
@@ -395,7 +446,7 @@ class LinkReader:
             if re.search(r"[.;:]", text[by.end():verb.start()]):
                 continue
             agents = [m for m in mentions if by.end() <= m.start and m.end <= verb.start() and m.party
-                      and not _NOUN_BEFORE.search(text[:m.start]) and not _BELONGS.search(text[:m.start])]
+                      and not _place_tag(text, mentions, m) and not _BELONGS.search(text[:m.start])]
             if not agents:
                 continue
             targets = [m for m in mentions if m.end <= by.start() and m.kind in cue.objects
@@ -405,7 +456,8 @@ class LinkReader:
                 targets = [last] if last is not None else []
             if not targets:
                 continue
-            status = cue.status or _status(text, by.start(), verb.end())
+            status = cue.status or ("planned" if self._ahead(text, targets[-1]) else
+                                    _status(text, by.start(), verb.end()))
             date = self._date(cue.type, text, verb.start(), targets[-1], status, mentions)
             for a in agents:
                 if a.kind not in cue.subjects:

@@ -141,3 +141,52 @@ def test_both_sides_sign_means_the_meeting_parties(tmp_path):
     assert one(found, "SIGNED_AGREEMENT_WITH", "Ủy ban nhân dân Đồng Nai", "Aichi").date == "2024-03-14"
     assert not [k for k in found if k[0] == "MET_WITH" and k[1] == "Đồng Nai"]
     assert one(found, "VISITED", "Đồng Nai", "Nagoya Science Park").date == "2024-01"
+
+
+def test_a_bodys_country_after_a_comma_is_no_party(tmp_path):
+    found = links(tmp_path, "Hội thảo Đổi mới Đồng Nai 2024 do Sở Khoa học và Công nghệ Đồng Nai phối hợp với "
+                            "Ngân hàng Sông Xanh (SXB), Hàn Quốc tổ chức.")
+    assert one(found, "ORGANIZED", "Ngân hàng Sông Xanh", "Hội thảo")
+    assert one(found, "ORGANIZED", "Sở Khoa học", "Hội thảo")
+    assert not [k for k in found if k[0] in ("ORGANIZED", "COOPERATES_WITH") and "Hàn Quốc" in k[1:]]
+
+
+def test_a_persons_nationality_is_no_party(tmp_path):
+    found = links(tmp_path, "Ông Lê Văn Tâm cùng người đồng cấp Hàn Quốc Kim Min-ho đã tham dự "
+                            "Diễn đàn Đổi mới sáng tạo Đồng Nai 2024.")
+    assert one(found, "PARTICIPATED_IN", "Lê Văn Tâm", "Diễn đàn")
+    assert not [k for k in found if k[0] == "PARTICIPATED_IN" and k[1] == "Hàn Quốc"]
+
+
+def test_continuing_is_not_receiving(tmp_path):
+    found = links(tmp_path, "Sau đó, thương hiệu này tiếp tục qua tay Quỹ Đầu tư Sông Xanh.")
+    assert not [k for k in found if k[0] == "MET_WITH"]
+
+
+def test_a_signed_memorandum_is_not_also_a_cooperation(tmp_path):
+    found = links(tmp_path, "Tỉnh Đồng Nai đã ký kết biên bản ghi nhớ hợp tác với Công ty Nông Sạch.")
+    assert one(found, "SIGNED_AGREEMENT_WITH", "Đồng Nai", "Công ty Nông Sạch")
+    assert not [k for k in found if k[0] == "COOPERATES_WITH"]
+
+
+def test_an_invitation_is_a_planned_visit_by_the_guest(tmp_path):
+    found = links(tmp_path, "Ông Lê Văn Tâm đã mời Tập đoàn Sao Bắc sang thăm tỉnh Đồng Nai.",
+                  "Nhận lời mời của ông Lê Văn Tâm, đoàn tỉnh Aichi đã sang thăm Khu công nghệ cao Đồng Nai.")
+    visit = one(found, "VISITED", "Tập đoàn Sao Bắc", "Đồng Nai")
+    assert visit.status == "planned"
+    assert not [k for k in found if k[0] == "VISITED" and k[1].startswith("Lê Văn Tâm")]
+    assert one(found, "VISITED", "Aichi", "Khu công nghệ cao").status == "done"
+
+
+def test_an_event_of_a_later_year_is_planned(tmp_path):
+    found = links(tmp_path, "Sở Khoa học và Công nghệ Đồng Nai tham gia Ngày hội Khởi nghiệp Đồng Nai 2025.",
+                  "Công ty Nông Sạch đã đăng ký tham dự Hội chợ Công nghệ Biên Hòa, sắp diễn ra tại TP. Biên Hòa.")
+    assert one(found, "PARTICIPATED_IN", "Sở Khoa học", "Ngày hội").status == "planned"
+    assert one(found, "PARTICIPATED_IN", "Công ty Nông Sạch", "Hội chợ").status == "planned"
+
+
+def test_a_look_back_takes_no_date_from_the_articles_event(tmp_path):
+    found = links(tmp_path, "Sáng 14/3, UBND tỉnh Đồng Nai đã làm việc với Tập đoàn Sao Bắc.",
+                  "Trước đó, Sở Công Thương tỉnh Đồng Nai đã làm việc với Công ty Nông Sạch.")
+    assert one(found, "MET_WITH", "Ủy ban nhân dân Đồng Nai", "Tập đoàn Sao Bắc").date == "2024-03-14"
+    assert one(found, "MET_WITH", "Sở Công Thương", "Công ty Nông Sạch").date is None
