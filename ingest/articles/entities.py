@@ -116,7 +116,16 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], lx.Place], int, dict[str, lx.Pla
 
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    return _by_first((_words(h), h) for h in _HEAD_KIND)
+    """Heads as written, the later words of a capitalised head in either case ("Khu Công nghiệp")."""
+    return _by_first((_words(v), h) for h in _HEAD_KIND for v in _head_forms(h))
+
+
+def _head_forms(head: str) -> set[str]:
+    first, *rest = head.split(" ")
+    if not rest or not _cap(first) or any(w.isupper() for w in rest):
+        return {head}
+    return {head, " ".join([first] + [w.lower() for w in rest]), " ".join([first] + [w.capitalize() for w in rest]),
+            " ".join([first, rest[0].capitalize()] + [w.lower() for w in rest[1:]])}
 
 
 @lru_cache(maxsize=1)
@@ -364,6 +373,9 @@ class Sentence:
         if zones:
             j = self.head_at(j + 1)[1]  # "Ban Quản lý các khu công nghiệp Bình Dương": named by its zones
         name_from = j  # where the words after the last head begin
+        bracket = self._named_by_acronym(j)
+        if bracket is not None:  # "Trung tâm hỗ trợ sáng kiến cộng đồng (ABC)": the acronym makes it a name
+            return self._mention(i, bracket, kind, head, None, None, None)
         needs_proper = False
         if not zones and (head in _NEEDS_PROPER or (kind in ("Organization", "Agency", "Fund") and not lower_head)):
             nxt = self.word(j)
@@ -487,6 +499,24 @@ class Sentence:
         m.of_context = of_context
         return m
 
+    def _named_by_acronym(self, j: int) -> int | None:
+        """End of a name written in lower-case words up to a bracketed acronym, or None.
+
+        Only where the head is followed by a lower-case word, which otherwise ends a name; the words
+        up to the bracket must read as a name's (no verb or determiner of the sentence).
+        """
+        if not (self.word(j).isalpha() and self.word(j).islower()):
+            return None
+        k = j
+        while k < len(self.tokens) and k - j < 14 and self.word(k).isalpha() \
+                and self.word(k).lower() not in lx.CLAUSE_WORDS and not (k > j and self._new_head(k)):
+            k += 1
+        after = self.word(k + 1)
+        if self.word(k) == "(" and self.word(k + 2) == ")" and _ACRONYM.match(after) \
+                and after not in lx.ABBREVIATIONS and fuzzy_place(after) is None:
+            return k
+        return None
+
     def _period(self, j: int, year: str | None) -> tuple[int, str | None]:
         """Absorb what dates a programme or edition after its name: "năm 2024", "đến năm 2025",
         "giai đoạn 2024-2030", a bare year."""
@@ -595,8 +625,9 @@ def _titled_name(s: Sentence, i: int) -> int | None:
     if not end or end - i < 2:
         return None
     if s.word(i) not in lx.SURNAMES and any(s.place_at(k) or s.head_at(k) or s.word(k) in lx.NOT_NAME_WORDS
+                                            or s.word(k) in lx.SURNAMES or _ACRONYM.match(s.word(k))
                                             for k in range(i, end)):
-        return None
+        return None  # "Giám đốc NIC Phạm Văn A": a body, then the name, read by the role rules
     return end
 
 
@@ -937,7 +968,7 @@ def _described_end(s: Sentence, j: int) -> int:
         proper = (_cap(w) or any(c.isupper() for c in w[1:]) or (w[:1].isdigit() and k == j
                                                                  and _cap(s.word(k + 1))))
         if not proper or w in lx.HONORIFICS or w in lx.NOT_NAME_WORDS or s.place_at(k) or s._new_head(k) \
-                or w in lx.ABBREVIATIONS:
+                or w in lx.ABBREVIATIONS or w in lx.GENERIC_ACRONYMS:
             break
         k = word_end(s.words, k) if k == j or not _cap(s.word(k - 1)) else k + 1
     return k

@@ -384,6 +384,13 @@ BOARD_HEADS = frozenset({"Ban quản lý", "Ban Quản lý", "BQL"})
 FEDERATION_HEADS = BOARD_HEADS | {"Liên hiệp", "Liên đoàn", "Hiệp hội", "Liên minh"}
 #: National bodies: written with Việt Nam after them or not, they are one body ("Chính phủ Việt Nam").
 NATIONAL_HEADS = frozenset({"Chính phủ", "Quốc hội", "Bộ Chính trị", "Bộ", "Đảng"})
+#: Words of a clause, never of a body's name: a lower-case name stops before them.
+CLAUSE_WORDS = frozenset({"này", "đó", "đã", "sẽ", "đang", "được", "bị", "là", "có", "cho", "vừa", "cũng",
+                          "không", "thì", "mà", "nhưng", "khi", "nên", "rằng", "vẫn", "đều", "do", "bởi"})
+#: Acronyms of common nouns, never a name: "doanh nghiệp FDI", "dự án ODA".
+GENERIC_ACRONYMS = frozenset({"FDI", "ODA", "IPO", "CEO", "CTO", "CFO", "GDP", "GRDP", "PPP", "SME", "SMEs", "AI",
+                              "IoT", "ICT", "R&D", "PCI", "PAPI", "USD", "VND", "EUR", "KPI", "MoU", "MOU", "B2B",
+                              "B2C", "CNTT", "ĐMST", "KNST", "HĐQT", "NĐ-CP", "QĐ-TTg", "OCOP"})
 #: Capitalised names that every event or body has, not a body of their own.
 GENERIC_NAMES = frozenset({"Ban Tổ chức", "Ban tổ chức", "Ban Giám khảo", "Ban giám khảo", "Ban Thư ký",
                            "Ban Điều hành", "Ban Chỉ đạo", "Ban Cố vấn", "Ban Giám đốc", "Ban Lãnh đạo"})

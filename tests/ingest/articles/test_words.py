@@ -102,3 +102,18 @@ def test_a_vietnamese_country_name_before_a_fund_is_its_nationality():
     assert ("Fund", "Lumen Partners") in found("Quỹ đầu tư Hàn Quốc Lumen Partners vừa rót vốn.") \
         or ("Fund", "Lumen Partners") in found("Nhà đầu tư Hàn Quốc Lumen Partners vừa rót vốn.")
     assert ("Organization", "Vietnam Airlines") in found("Các hãng hàng không như Vietnam Airlines mở đường bay.")
+
+
+def test_a_lower_case_name_up_to_its_bracketed_acronym():
+    assert "Trung tâm hỗ trợ sáng kiến nông thôn" in [t for _, t in found(
+        "Dự án do Trung tâm hỗ trợ sáng kiến nông thôn (RISC) thực hiện.")]
+    got = [t for _, t in found("Trung tâm này cho biết dự án được Quỹ ABC tài trợ (ABC).")]
+    assert not [t for t in got if t.startswith("Trung tâm")]
+
+
+def test_a_capitalised_later_word_of_a_head_is_the_same_head():
+    assert ("Park", "Khu Công nghiệp Tân Phú") in found("Đoàn đã thăm Khu Công nghiệp Tân Phú.")
+
+
+def test_generic_acronyms_are_no_company():
+    assert not [t for k, t in found("Tỉnh có nhiều doanh nghiệp FDI đầu tư.") if k == "Organization"]
