@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Link
+from graph.names import fold
 from ingest.articles.cues import Cue, relation_cues, status_cues, words
 from ingest.articles.dates import date_near, find_dates
 from ingest.articles import lexicon as lx
@@ -30,7 +31,8 @@ _NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{words('place_modifies')})\s*$", re.IGNOR
 _PARTY_BEFORE = re.compile(rf"(?:^|[,.;:!?“\"–-]|(?<!\w)(?:{words('party_before')}))\s*$", re.IGNORECASE)
 _EARLIER = re.compile(rf"(?<!\w)(?:{words('earlier')})(?!\w)", re.IGNORECASE)
 _NOT_YET = re.compile(rf"^[^.;]{{0,40}}?(?<!\w)(?:{words('not_yet')})(?!\w)", re.IGNORECASE)
-_PASSIVE = re.compile(r"(?<!\w)do\s")
+_PASSIVE = re.compile(r"(?<!\w)(?:do|được)\s")
+_EVENT_WORD = re.compile(rf"(?<!\w)(?:{words('event_anaphor')})(?!\w)", re.IGNORECASE)
 # "Sự kiện do ...", "Chương trình do ...": the article's event or programme named before.
 _ANAPHOR = re.compile(rf"^\s*(?:{words('event_anaphor')})(?: này)?\s*$", re.IGNORECASE)
 _BELONGS = re.compile(r"(?<!\w)(?:trực thuộc|thuộc)\s+$")
@@ -53,6 +55,12 @@ _PAIR_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:cũng |đã |sẽ |cùng |đan
 _EVENT_PLACE = re.compile(r"(?:được tổ chức|tổ chức|diễn ra|sắp tới|khai mạc|sẽ diễn ra|đang diễn ra)"
                           r"(?:[^.;,]{0,25}?)\s(?:tại|ở)\s*$", re.IGNORECASE)
 _MEETING_START = re.compile(rf"^\s*(?:{words('meeting_start')})(?!\w)", re.IGNORECASE)
+# "S đã làm việc với A, thăm B, gặp C": a verb right after the last one's object shares its subject.
+_CHAINED = re.compile(r"^\s*(?:[,;]|và)\s*(?:(?:đã|sẽ|cũng|còn|rồi|đồng thời|tiếp tục|sau đó)\s+)*$", re.IGNORECASE)
+# "A tiếp B, ..., đang thăm Việt Nam": the verb's subject is the object just named.
+_RELATIVE = re.compile(r"(?<!\w)(?:đang|hiện đang|vừa)(?: có)?(?: chuyến| cuộc)?\s*$", re.IGNORECASE)
+_NOMINAL = re.compile(rf"(?<!\w)(?:{words('nominal')})\s*$", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?của\s+(?:(?:ông|bà|ngài|đoàn|Đoàn)\s+)?$")
 _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|Ông|Bà)?\s*$")
 _MEETING_MODIFIER = re.compile(r"(?:của|tại|ở|với|cho|vào|về|trong|từ)\s*$", re.IGNORECASE)
 
@@ -71,6 +79,11 @@ class ArticleContext:
     delegation: Mention | None = None                        # the party last written "đoàn X"
     last_pair: list[str] = field(default_factory=list)       # the last signatories: "hai bên" after a signing
     last: dict[str, Mention] = field(default_factory=dict)   # kind -> last Event / Program named
+    places: dict[str, Mention] = field(default_factory=dict)  # place name -> a resolved mention of it
+    pending: list[tuple[Role, str]] = field(default_factory=list)  # roles at a place not yet named
+    boards: list[Mention] = field(default_factory=list)       # "Ban Quản lý X" named so far
+    parks: list[Mention] = field(default_factory=list)        # parks named so far
+    located: set[str] = field(default_factory=set)            # cities already placed in their country
 
 
 def _status(text: str, start: int, end: int) -> str:
@@ -123,6 +136,8 @@ class LinkReader:
         self.ctx = ctx
         self.links: list[Link] = []
         self.weight = 1.0
+        self.acted: tuple[int, list[Mention], list[Mention]] | None = None  # the sentence's last verb:
+        # where its object ended, its subjects and its objects
 
     def _add(self, type_: str, source: Mention, target: Mention, text: str, status: str = "done",
              date: str | None = None, confidence: float = 0.7, **props) -> None:
@@ -161,19 +176,26 @@ class LinkReader:
                 self.ctx.roles.setdefault(r.person.entity, r.body)
         self._events(text, mentions)
         self._structure(text, mentions, roles)
+        self._known(text, mentions, roles)
         used_objects: set[int] = set()
+        self.acted = None
         covered = [(m.start, m.end) for m in mentions]
         pairs_done: set[tuple[str, str, str]] = set()
         forward = [cue for cue in relation_cues() if cue.direction == "forward"]
         hits = sorted(((hit.start(), n, cue, hit) for n, cue in enumerate(forward)
                        for hit in cue.pattern.finditer(text)), key=lambda h: (h[0], h[1]))
+        read: list[tuple[str, int, int]] = []
         for start, _, cue, hit in hits:  # in reading order: an earlier verb's object is no later subject
             if any(a <= start < b for a, b in covered) or (start > 0 and text[start].isupper()):
                 continue  # a capitalised verb inside a sentence is part of a name ("Ban Quản lý")
+            if any(t == cue.type and a <= start < b for t, a, b in read):
+                continue  # two rows reading the same words: the first one read them
+            read.append((cue.type, start, hit.end()))
             if cue.unless is not None and cue.unless.search(_clause_before(text, start, 50)):
                 continue
             self._cue(cue, hit, text, mentions, used_objects, pairs_done)
         self._passive(text, mentions)
+        self._reverse(text, mentions)
         self._belongs(text, mentions)
         self._pairs(text, mentions, pairs_done)
         self._both_sides(text, pairs_done)
@@ -243,6 +265,35 @@ class LinkReader:
                 parent = self._parent(text, mentions, m)
                 if parent is not None:
                     self._add("PART_OF", m, parent, text, confidence=0.7)
+
+    def _known(self, text: str, mentions: list[Mention], roles: list[Role]) -> None:
+        """Facts the gazetteer and the names know once both ends are named in the article: a city's
+        country, a national office's country ("Thủ tướng X" of Việt Nam), a board's park."""
+        for m in mentions:
+            if m.place is not None:
+                self.ctx.places.setdefault(m.place.name, m)
+        self.ctx.pending += [(r, text) for r in roles if r.person.entity and not r.body.entity
+                             and r.body.place is not None]
+        for role, said in self.ctx.pending:
+            body = self.ctx.places.get(role.body.place.name)
+            if body is not None:
+                self._add("HOLDS_ROLE", role.person, body, said, confidence=0.8, title=role.title)
+        self.ctx.pending = [(r, t) for r, t in self.ctx.pending if r.body.place.name not in self.ctx.places]
+        for city in [m for m in self.ctx.places.values() if m.kind == "City" and m.place.country]:
+            country = self.ctx.places.get(city.place.country)
+            if country is not None and city.place.name not in self.ctx.located:
+                self.ctx.located.add(city.place.name)
+                self._add("LOCATED_IN", city, country, text, confidence=0.8)
+        for m in mentions:
+            if m.kind == "Agency" and m.head in lx.BOARD_HEADS:
+                self.ctx.boards.append(m)
+            elif m.kind == "Park":
+                self.ctx.parks.append(m)
+        fresh = {id(m) for m in mentions}
+        for board in self.ctx.boards:
+            for park in self.ctx.parks:
+                if (id(board) in fresh or id(park) in fresh) and fold(board.text).endswith(fold(park.text)):
+                    self._add("RUNS", board, park, text, confidence=0.75)
 
     def _parent(self, text: str, mentions: list[Mention], division: Mention) -> Mention | None:
         after = [p for p in mentions if p.start >= division.end and p.kind == "Agency"
@@ -325,7 +376,9 @@ class LinkReader:
             objects = [self.ctx.last["Event"]]  # "... đều tham gia trưng bày": at the article's event
         if not objects:
             return
-        subjects = self._subjects(text, mentions, hit.start(), cue, used)
+        subjects = self._shared_subject(text, hit) or self._subjects(text, mentions, hit.start(), cue, used)
+        owner = self._owner(text, mentions, hit, objects, cue)
+        subjects = owner or subjects  # "chuyến thăm Việt Nam của ông X": X visits
         guests, invited = self._guests(text, mentions, hit.start()) if cue.type in _ACTS_FOR else ([], False)
         subjects = guests or subjects  # "A mời B tham dự E": B is the one to take part
         if not subjects and self.ctx.delegation is not None and _BARE_DELEGATION.search(text[:hit.start()]):
@@ -346,6 +399,7 @@ class LinkReader:
             return
         for o in objects:
             used.add(id(o))
+        self.acted = (max(o.end for o in objects), subjects, objects)
         primary = next((x for x in subjects if x.kind != "Person"), subjects[0])  # the body, not its speaker
         first = min([x.start for x in subjects if 0 < x.end <= hit.start()] or [hit.start()])
         for s in subjects:
@@ -363,6 +417,28 @@ class LinkReader:
                     self.ctx.meeting = [s.entity, o.entity]
                     self.ctx.meeting_date = date
 
+    def _shared_subject(self, text: str, hit: re.Match) -> list[Mention]:
+        """The subjects of the sentence's last verb, for a verb chained after its object ("..., thăm B")
+        or a relative clause on that object ("A tiếp B, ..., đang thăm Việt Nam": B visits)."""
+        if self.acted is None:
+            return []
+        end, subjects, objects = self.acted
+        if end > hit.start():
+            return []
+        if _CHAINED.match(text[end:hit.start()]):
+            return subjects
+        acting = [o for o in objects if o.party]
+        return acting[-1:] if _RELATIVE.search(text[:hit.start()]) and len(text[end:hit.start()]) < 160 else []
+
+    def _owner(self, text: str, mentions: list[Mention], hit: re.Match, objects: list[Mention],
+               cue: Cue) -> list[Mention]:
+        """"chuyến thăm Việt Nam (gần đây) của Thủ tướng X": a verb made a noun names its subject after "của"."""
+        if not _NOMINAL.search(text[:hit.start()]):
+            return []
+        after = [m for m in mentions if m.start >= objects[-1].end and m.party and m.kind in cue.subjects
+                 and _OWNER_AFTER.match(text[objects[-1].end:m.start])]
+        return after[:1]
+
     def _guests(self, text: str, mentions: list[Mention], at: int) -> tuple[list[Mention], bool]:
         """"A mời B (sang) thăm / tham dự ...": B acts, and only as a plan (an invitation is no visit).
 
@@ -372,10 +448,12 @@ class LinkReader:
         invites = list(status_cues().invite.finditer(text, start, at))
         if not invites:
             return [], False
-        host = re.match(r"\s*của\s", text[invites[-1].end():]) is not None
-        guests = [m for m in mentions if invites[-1].end() <= m.start and m.end <= at and m.party
+        invite = invites[-1]
+        host = re.match(r"\s*của\s", text[invite.end():]) is not None
+        accepted = re.search(r"(?<!\w)nhận lời\s*$", text[:invite.start()], re.IGNORECASE) is not None
+        guests = [m for m in mentions if invite.end() <= m.start and m.end <= at and m.party
                   and not _place_tag(text, mentions, m)]
-        return (guests[1:] if host else guests), not host and bool(guests)
+        return (guests[1:] if host else guests), not host and not accepted
 
     def _ahead(self, text: str, target: Mention) -> bool:
         """An event still to come: its name has a later year than the article, or "sắp diễn ra" follows."""
@@ -464,6 +542,39 @@ class LinkReader:
                     continue
                 self._add(cue.type, a, targets[-1], text, status, date, cue.confidence)
 
+    def _reverse(self, text: str, mentions: list[Mention]) -> None:
+        """"E với sự tham dự của A, B và C", "Dự lễ ... có A; B", "X nhận được sự hỗ trợ của A":
+        the subjects follow the cue; the object stands before it, inside it, or is the article's event."""
+        for cue in (c for c in relation_cues() if c.direction == "reverse"):
+            for hit in cue.pattern.finditer(text):
+                targets = [m for m in mentions if m.kind in cue.objects and m.end <= hit.end()
+                           and hit.start() - m.end <= 80 and not re.search(r"[.;:]", text[m.end:hit.start()])]
+                if not targets and "Event" in cue.objects and "Event" in self.ctx.last \
+                        and _EVENT_WORD.search(text[:hit.end()]):
+                    targets = [self.ctx.last["Event"]]
+                agents = self._listed(text, mentions, hit.end(), cue)
+                if not targets or not agents:
+                    continue
+                status = "planned" if self._ahead(text, targets[-1]) else _status(text, 0, hit.end())
+                date = self._date(cue.type, text, hit.start(), targets[-1], status, mentions)
+                for a in agents:
+                    self._add(cue.type, a, targets[-1], text, status, date, cue.confidence)
+
+    def _listed(self, text: str, mentions: list[Mention], start: int, cue: Cue) -> list[Mention]:
+        """The parties listed from ``start``: separated by commas, semicolons or "và", titles between."""
+        out: list[Mention] = []
+        last = start
+        for m in mentions:
+            if m.start < start or not m.party or m.kind not in cue.subjects or _place_tag(text, mentions, m):
+                continue
+            gap = text[last:m.start]
+            if m.start - start > cue.reach or re.search(r"[.:]", gap) \
+                    or out and not re.search(r"[,;]|(?<!\w)(?:và|cùng)(?!\w)", gap):
+                break
+            out.append(m)
+            last = m.end
+        return out
+
     def _belongs(self, text: str, mentions: list[Mention]) -> None:
         """"X trực thuộc Y", "X (NIC) thuộc Bộ KH&ĐT", "Trung tâm X (Đại học Y)": X is part of Y."""
         bodies = ("Agency", "Organization", "Fund", "Park")
@@ -486,8 +597,8 @@ class LinkReader:
         for m in mentions:
             if speech and m.start >= speech.start():
                 break
-            if m.party and m.kind != "Person" and m.entity not in self.ctx.meeting and not m.pronoun \
-                    and not _MEETING_MODIFIER.search(text[:m.start]):
+            if m.party and m.kind not in ("Person", "City", "Country") and m.entity not in self.ctx.meeting \
+                    and not m.pronoun and not _MEETING_MODIFIER.search(text[:m.start]):
                 for other in self.ctx.meeting:
                     self.links.append(Link(m.entity, other, "MET_WITH", self.ctx.doc, "done",
                                            self.ctx.meeting_date, text, 0.6))

@@ -1,6 +1,8 @@
 """Each link cue, its direction, planned vs done and its date, on short articles written for the tests."""
 from __future__ import annotations
 
+from ingest.articles.entities import Mention
+from ingest.articles.links import ArticleContext, LinkReader
 from ingest.articles.pipeline import extract_file
 
 DATE_LINE = "Thứ sáu, 15/03/2024 10:00"
@@ -190,3 +192,55 @@ def test_a_look_back_takes_no_date_from_the_articles_event(tmp_path):
                   "Trước đó, Sở Công Thương tỉnh Đồng Nai đã làm việc với Công ty Nông Sạch.")
     assert one(found, "MET_WITH", "Ủy ban nhân dân Đồng Nai", "Tập đoàn Sao Bắc").date == "2024-03-14"
     assert one(found, "MET_WITH", "Sở Công Thương", "Công ty Nông Sạch").date is None
+
+
+def test_verbs_chained_after_an_object_share_the_subject(tmp_path):
+    found = links(tmp_path, "Đoàn đại biểu tỉnh Aichi đã làm việc với Sở Công Thương tỉnh Đồng Nai, thăm Khu công nghệ "
+                            "cao Đồng Nai và gặp gỡ với đại diện Hiệp hội Doanh nghiệp Đồng Nai.")
+    assert one(found, "VISITED", "Aichi", "Khu công nghệ cao")
+    assert one(found, "MET_WITH", "Aichi", "Hiệp hội") or one(found, "MET_WITH", "Hiệp hội", "Aichi")
+    assert not [k for k in found if k[0] == "MET_WITH" and "Khu công nghệ cao Đồng Nai" in k[1:]]
+
+
+def test_a_visitor_named_as_the_object_of_a_reception(tmp_path):
+    found = links(tmp_path, "Sáng 14/3, ông Võ Tấn Đức, Chủ tịch UBND tỉnh Đồng Nai tiếp ông Suzuki Taro, Thống đốc "
+                            "tỉnh Aichi, đang thăm và làm việc tại Việt Nam.")
+    assert one(found, "MET_WITH", "Võ Tấn Đức", "Suzuki Taro").date == "2024-03-14"
+    assert one(found, "VISITED", "Suzuki Taro", "Việt Nam")
+    assert not [k for k in found if k[0] == "VISITED" and k[1] == "Võ Tấn Đức"]
+
+
+def test_a_visit_made_a_noun_names_the_visitor_after_cua(tmp_path):
+    found = links(tmp_path, "Ông Lê Văn Tâm đánh giá cao chuyến thăm Khu công nghệ cao Đồng Nai gần đây của ông Suzuki Taro.")
+    assert one(found, "VISITED", "Suzuki Taro", "Khu công nghệ cao")
+    assert not [k for k in found if k[0] == "VISITED" and k[1].startswith("Lê Văn Tâm")]
+
+
+def test_attendance_and_support_named_after_the_cue(tmp_path):
+    found = links(tmp_path, "Ngày hội Khởi nghiệp Đồng Nai 2024 diễn ra với sự tham dự của Sở Công Thương tỉnh Đồng Nai, "
+                            "Hiệp hội Doanh nghiệp Đồng Nai và Tập đoàn Sao Bắc.",
+                  "Dự lễ khai mạc có ông Lê Văn Tâm; ông Trần Quốc Huy.",
+                  "Vườn ươm Sông Xanh nhận được sự hỗ trợ của Tập đoàn Sao Bắc.",
+                  "Chương trình Khởi nghiệp Xanh do Quỹ Đầu tư Sông Xanh tài trợ.")
+    for party in ("Sở Công Thương", "Hiệp hội Doanh nghiệp", "Tập đoàn Sao Bắc", "Lê Văn Tâm", "Trần Quốc Huy"):
+        assert one(found, "PARTICIPATED_IN", party, "Ngày hội")
+    assert one(found, "SUPPORTS", "Tập đoàn Sao Bắc", "Vườn ươm Sông Xanh")
+    assert one(found, "SUPPORTS", "Quỹ Đầu tư Sông Xanh", "Chương trình Khởi nghiệp Xanh")
+    assert not [k for k in found if k[0] == "SUPPORTS" and k[1] == "Vườn ươm Sông Xanh"]
+
+
+def test_facts_the_names_know_once_both_ends_are_named(tmp_path):
+    found = links(tmp_path, "Ông Lê Văn Tâm đã đến thăm thành phố Osaka.", "Nhật Bản là đối tác lớn của tỉnh.")
+    assert one(found, "LOCATED_IN", "Osaka", "Nhật Bản")
+
+
+def test_a_management_board_runs_the_park_it_is_named_after():
+    reader = LinkReader(ArticleContext("bai.txt", "2024-03-15", None))
+    first = "Ban Quản lý Khu công nghệ cao Sông Xanh đã làm việc với đoàn."
+    name = "Ban Quản lý Khu công nghệ cao Sông Xanh"
+    board = Mention(0, len(name), name, "Agency", head="Ban Quản lý", entity="bql")
+    reader.read(first, [board], [])
+    second = "Khu công nghệ cao Sông Xanh hiện có 40 dự án."
+    park = "Khu công nghệ cao Sông Xanh"
+    reader.read(second, [Mention(0, len(park), park, "Park", head="Khu công nghệ cao", entity="kcnc")], [])
+    assert [(k.type, k.source, k.target) for k in reader.links] == [("RUNS", "bql", "kcnc")]
