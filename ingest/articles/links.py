@@ -21,6 +21,7 @@ from ingest.articles.entities import Mention, Role
 _MODIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{words('modifier')})\s*$", re.IGNORECASE)
 _DATED = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "ORGANIZED",
                     "PARTICIPATED_IN", "FOUNDED", "ACQUIRED", "INVESTED_IN"})
+_HOME = "Việt Nam"
 _TIMELESS = frozenset({"LOCATED_IN", "PART_OF", "HOLDS_ROLE"})
 # Facts reported in passing: dated only by a date written with them, not by the article's event.
 _FACTS = frozenset({"FOUNDED", "INVESTED_IN", "ACQUIRED"})
@@ -29,6 +30,12 @@ _BOTH_SIDES = re.compile(rf"(?<!\w)(?:{words('both_sides')})(?!\w)", re.IGNORECA
 _NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{words('place_modifies')})\s*$", re.IGNORECASE)
 # A place acts (is a subject) only at the start of its clause, after a conjunction or a delegation word.
 _PARTY_BEFORE = re.compile(rf"(?:^|[,.;:!?“\"–-]|(?<!\w)(?:{words('party_before')}))\s*$", re.IGNORECASE)
+_ADJUNCT = re.compile(rf"(?<!\w)(?:{words('adjunct')})\s*$", re.IGNORECASE)
+_PAIR_OPENER = re.compile(rf"^\s*(?:(?:{words('pair_opener')})\s+)*$", re.IGNORECASE)
+_TITLE_WORDS = "|".join(re.escape(t) for t in sorted({*lx.TITLES, "ông", "bà", "ngài", "đồng chí"}, key=len, reverse=True))
+# Between two listed parties: a separator, then the titles of the next one ("A và Chủ tịch Quốc hội B").
+_LIST_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|;|–|-)\s*(?:(?:{_TITLE_WORDS})\s*)*$",
+                       re.IGNORECASE)
 _EARLIER = re.compile(rf"(?<!\w)(?:{words('earlier')})(?!\w)", re.IGNORECASE)
 _NOT_YET = re.compile(rf"^[^.;]{{0,40}}?(?<!\w)(?:{words('not_yet')})(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:do|được)\s")
@@ -51,7 +58,8 @@ _SIGNING = re.compile(rf"(?<!\w)(?:{words('signing_words')})(?!\w)", re.IGNORECA
 _BETWEEN = re.compile(r"giữa\s", re.IGNORECASE)
 _JOINT = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|–|-)\s*$")
 _PAIR_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:cũng |đã |sẽ |cùng |đang |thống nhất |tiếp tục )*"
-                        r"(hợp tác|phối hợp|ký kết|ký)", re.IGNORECASE)
+                        r"(hợp tác|phối hợp|ký kết|ký(?! (?!Biên|Bản|Thỏa|Thoả|Hiệp|Hợp|Văn|MoU|MOU)(?-i:[A-ZĐ])))",
+                        re.IGNORECASE)  # "ký" before a capitalised word is inside a name ("Lưu ký Chứng khoán")
 _EVENT_PLACE = re.compile(r"(?:được tổ chức|tổ chức|diễn ra|sắp tới|khai mạc|sẽ diễn ra|đang diễn ra)"
                           r"(?:[^.;,]{0,25}?)\s(?:tại|ở)\s*$", re.IGNORECASE)
 _MEETING_START = re.compile(rf"^\s*(?:{words('meeting_start')})(?!\w)", re.IGNORECASE)
@@ -60,7 +68,8 @@ _CHAINED = re.compile(r"^\s*(?:[,;]|và)\s*(?:(?:đã|sẽ|cũng|còn|rồi|đ�
 # "A tiếp B, ..., đang thăm Việt Nam": the verb's subject is the object just named.
 _RELATIVE = re.compile(r"(?<!\w)(?:đang|hiện đang|vừa)(?: có)?(?: chuyến| cuộc)?\s*$", re.IGNORECASE)
 _NOMINAL = re.compile(rf"(?<!\w)(?:{words('nominal')})\s*$", re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?của\s+(?:(?:ông|bà|ngài|đoàn|Đoàn)\s+)?$")
+_OWNER_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){{0,2}}?của\s+(?:(?:{_TITLE_WORDS}|đoàn)\s*)*$",
+                          re.IGNORECASE)
 _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|Ông|Bà)?\s*$")
 _MEETING_MODIFIER = re.compile(r"(?:của|tại|ở|với|cho|vào|về|trong|từ)\s*$", re.IGNORECASE)
 
@@ -112,6 +121,27 @@ def _around(mentions: list[Mention], m: Mention) -> tuple[Mention | None, Mentio
     return (mentions[k - 1] if k > 0 else None), (mentions[k + 1] if k + 1 < len(mentions) else None)
 
 
+def _bare(text: str, mentions: list[Mention], start: int, end: int) -> str:
+    """``text[start:end]`` without the bodies named only in titles ("Chủ tịch [Quốc hội] B")."""
+    out, at = [], start
+    for m in mentions:
+        if m.role and start <= m.start and m.end <= end:
+            out.append(text[at:m.start])
+            at = m.end
+    return "".join(out) + text[at:end]
+
+
+def _acts(text: str, mentions: list[Mention], m: Mention, joined: bool = False) -> bool:
+    """Whether ``m`` may be the subject of a verb: not a tag, not an adjunct ("tại X", "của X"), and a
+    place only at the head of its clause. ``joined``: listed after a subject, where "với X" is a co-agent."""
+    before = text[:m.start]
+    if _place_tag(text, mentions, m) or before.rstrip().endswith("("):
+        return False
+    if (_ADJUNCT if joined else _MODIFIER_BEFORE).search(before):
+        return False
+    return m.kind not in ("City", "Country") or m.pronoun or _PARTY_BEFORE.search(before) is not None
+
+
 def _place_tag(text: str, mentions: list[Mention], m: Mention) -> bool:
     """A place that describes its neighbour instead of acting: "doanh nghiệp Nhật Bản", "(Nhật Bản)",
     "Thủ tướng Nhật Bản Shinzo Abe", "Ngân hàng BTMU, Nhật Bản tổ chức"."""
@@ -124,6 +154,8 @@ def _place_tag(text: str, mentions: list[Mention], m: Mention) -> bool:
     named = re.match(r" (?-i:[A-ZĐ])\w", text[m.end:]) and (nxt is None or nxt.start > m.end + 1 or nxt.kind == "Person")
     if named:
         return True  # a person's nationality or the country of their title: "Nhật Bản Shinzo Abe"
+    if m.kind == "Country" and prev is not None and prev.kind == "City" and re.fullmatch(r"\s*,\s*", text[prev.end:m.start]):
+        return True  # "Buenos Aires, Argentina": the city's country
     return m.kind == "Country" and prev is not None and prev.party and prev.kind not in ("City", "Country", "Person") \
         and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?,\s*", text[prev.end:m.start]) is not None \
         and not re.match(r"\s*(?:và|,|cùng)", text[m.end:])  # a body's country after a comma
@@ -279,7 +311,8 @@ class LinkReader:
             if body is not None:
                 self._add("HOLDS_ROLE", role.person, body, said, confidence=0.8, title=role.title)
         self.ctx.pending = [(r, t) for r, t in self.ctx.pending if r.body.place.name not in self.ctx.places]
-        for city in [m for m in self.ctx.places.values() if m.kind == "City" and m.place.country]:
+        for city in [m for m in self.ctx.places.values() if m.kind == "City" and m.place.country
+                     and m.place.country != _HOME]:  # a Vietnamese province's country goes without saying
             country = self.ctx.places.get(city.place.country)
             if country is not None and city.place.name not in self.ctx.located:
                 self.ctx.located.add(city.place.name)
@@ -321,9 +354,8 @@ class LinkReader:
                   and (id(m) not in used or cue.type in ("ORGANIZED", "COOPERATES_WITH", "SIGNED_AGREEMENT_WITH"))
                   and m.kind in cue.subjects and not text[:m.start].rstrip().endswith("(")]
         before = [m for m in before if not _place_tag(text, mentions, m)]
-        plain = [m for m in before if not _MODIFIER_BEFORE.search(text[:m.start])
-                 and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])
-                 and (m.kind not in ("City", "Country") or m.pronoun or _PARTY_BEFORE.search(text[:m.start]))]
+        plain = [m for m in before if _acts(text, mentions, m)
+                 and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])]
         chosen = plain[-1] if plain else None
         if chosen is None:
             owned = [m for m in before if re.search(r"của\s*$", text[:m.start])]
@@ -344,7 +376,7 @@ class LinkReader:
                 if other.end > pos:
                     break
                 if (_JOINT.match(text[a.end:b.start]) or _WITH.fullmatch(text[a.end:b.start])) \
-                        and other.party and other.kind in cue.subjects and not _place_tag(text, mentions, other):
+                        and other.party and other.kind in cue.subjects and _acts(text, mentions, other, joined=True):
                     out.append(other)
                     k += step
                     continue
@@ -359,13 +391,16 @@ class LinkReader:
                  and not re.search(r"[.;:]", text[end:m.start])]
         if not after:
             return []
+        if re.search(r"(?<!\w)giữa(?!\w)", text[end:after[0].start], re.IGNORECASE):
+            return []  # "hợp tác ... giữa A và B": the pair is read as a pair
         out = [after[0]]
-        k = mentions.index(after[0])
-        while k + 1 < len(mentions) and _JOINT.match(text[mentions[k].end:mentions[k + 1].start]) \
-                and mentions[k + 1].kind in cue.objects and not mentions[k + 1].role \
-                and not _place_tag(text, mentions, mentions[k + 1]):
-            k += 1
-            out.append(mentions[k])
+        for m in mentions:
+            if m.start < out[-1].end or m.role:
+                continue
+            if m.kind not in cue.objects or _place_tag(text, mentions, m) \
+                    or not _LIST_GAP.match(_bare(text, mentions, out[-1].end, m.start)):
+                break
+            out.append(m)
         return out
 
     def _cue(self, cue: Cue, hit: re.Match, text: str, mentions: list[Mention], used: set[int],
@@ -436,7 +471,7 @@ class LinkReader:
         if not _NOMINAL.search(text[:hit.start()]):
             return []
         after = [m for m in mentions if m.start >= objects[-1].end and m.party and m.kind in cue.subjects
-                 and _OWNER_AFTER.match(text[objects[-1].end:m.start])]
+                 and _OWNER_AFTER.match(_bare(text, mentions, objects[-1].end, m.start))]
         return after[:1]
 
     def _guests(self, text: str, mentions: list[Mention], at: int) -> tuple[list[Mention], bool]:
@@ -452,7 +487,7 @@ class LinkReader:
         host = re.match(r"\s*của\s", text[invite.end():]) is not None
         accepted = re.search(r"(?<!\w)nhận lời\s*$", text[:invite.start()], re.IGNORECASE) is not None
         guests = [m for m in mentions if invite.end() <= m.start and m.end <= at and m.party
-                  and not _place_tag(text, mentions, m)]
+                  and _acts(text, mentions, m, joined=True)]
         return (guests[1:] if host else guests), not host and not accepted
 
     def _ahead(self, text: str, target: Mention) -> bool:
@@ -471,8 +506,8 @@ class LinkReader:
                     continue
                 first = [m for m in parties if m.start >= hit.end() and m.start - hit.end() <= 80
                          and not re.search(r"[.;]", text[hit.end():m.start])]
-                if len(first) < 2:
-                    continue
+                if len(first) < 2 or not _PAIR_OPENER.match(text[hit.end():first[0].start]):
+                    continue  # "giữa các đối tác của A và B": not A and B themselves
                 a = first[0]
                 b = next((m for m in first[1:] if re.fullmatch(r"\s*(?:\([^)]*\)\s*)*(?:và|với|–|-)\s*",
                                                                text[a.end:m.start])), None)

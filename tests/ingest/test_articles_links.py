@@ -244,3 +244,37 @@ def test_a_management_board_runs_the_park_it_is_named_after():
     park = "Khu công nghệ cao Sông Xanh"
     reader.read(second, [Mention(0, len(park), park, "Park", head="Khu công nghệ cao", entity="kcnc")], [])
     assert [(k.type, k.source, k.target) for k in reader.links] == [("RUNS", "bql", "kcnc")]
+
+
+def test_a_place_after_tai_does_not_join_the_organisers(tmp_path):
+    found = links(tmp_path, "Chiều 6/3, tại Biên Hòa, Hiệp hội Doanh nghiệp Đồng Nai phối hợp với Tập đoàn Sao Bắc "
+                            "tổ chức Hội chợ Công nghệ Đồng Nai 2024.")
+    assert one(found, "ORGANIZED", "Hiệp hội Doanh nghiệp", "Hội chợ")
+    assert one(found, "ORGANIZED", "Tập đoàn Sao Bắc", "Hội chợ")
+    assert not [k for k in found if k[0] in ("ORGANIZED", "COOPERATES_WITH") and "Biên Hòa" in k[1:]]
+
+
+def test_listed_hosts_with_their_titles_and_the_next_verb(tmp_path):
+    found = links(tmp_path, "Thống đốc tỉnh Aichi Suzuki Taro đã hội kiến Chủ tịch UBND tỉnh Đồng Nai Võ Tấn Đức và Bí thư "
+                            "Tỉnh ủy Đồng Nai Lê Văn Tâm; gặp Giám đốc Sở Công Thương tỉnh Đồng Nai Trần Quốc Huy.")
+    for host in ("Võ Tấn Đức", "Lê Văn Tâm", "Trần Quốc Huy"):
+        assert one(found, "MET_WITH", "Suzuki Taro", host) or one(found, "MET_WITH", host, "Suzuki Taro")
+    assert not [k for k in found if k[0] == "MET_WITH" and {k[1], k[2]} == {"Lê Văn Tâm", "Trần Quốc Huy"}]
+
+
+def test_the_owner_of_a_visit_may_carry_a_title(tmp_path):
+    found = links(tmp_path, "Ông Lê Văn Tâm nhắc lại chuyến thăm chính thức Đồng Nai của Thống đốc tỉnh Aichi Suzuki Taro.")
+    assert one(found, "VISITED", "Suzuki Taro", "Đồng Nai")
+
+
+def test_pairs_after_giua_are_the_parties_not_their_partners(tmp_path):
+    found = links(tmp_path, "Các thỏa thuận được ký kết tại hội thảo giữa các đối tác kinh doanh của Hàn Quốc và Nhật Bản.",
+                  "Hai nước tăng cường hợp tác nhiều mặt với truyền thống lâu dài giữa tỉnh Đồng Nai và tỉnh Aichi.")
+    assert not [k for k in found if k[0] == "SIGNED_AGREEMENT_WITH"]
+    assert one(found, "COOPERATES_WITH", "Đồng Nai", "Aichi")
+    assert len([k for k in found if k[0] == "COOPERATES_WITH"]) == 1
+
+
+def test_sign_inside_a_name_is_no_signing(tmp_path):
+    found = links(tmp_path, "Sở Tài chính Đồng Nai và Trung tâm Lưu ký Chứng khoán đã cập nhật thông tin.")
+    assert not [k for k in found if k[0] == "SIGNED_AGREEMENT_WITH"]
