@@ -59,6 +59,8 @@ class Document:
     checksum: str
     date: str | None = None
     kind: str = "article"
+    url: str | None = None        # where it was published, when a manifest says (the brief cites it)
+    publisher: str | None = None
 
 
 def entity_id(name: str) -> str:
@@ -153,7 +155,9 @@ def validate_document(d: Document, where: str = "") -> Document:
     where = where or f"document {d.id!r}"
     return Document(_text(d.id, where, "id"), _text(d.title, where, "title", required=False) or d.id,
                     _text(d.path, where, "path", required=False), _text(d.checksum, where, "checksum"),
-                    check_date(d.date, where), _text(d.kind, where, "kind"))
+                    check_date(d.date, where), _text(d.kind, where, "kind"),
+                    _text(d.url, where, "url", required=False) or None,
+                    _text(d.publisher, where, "publisher", required=False) or None)
 
 
 def validate_batch(entities: list[Entity], links: list[Link]) -> tuple[list[Entity], list[Link]]:

@@ -350,12 +350,13 @@ class Store:
             summary.links_removed = self._drop_contribution(tx, doc.id, keep)
         tx.run(_DOC_UPSERT, id=doc.id, props={k: v for k, v in {
             "title": doc.title, "path": doc.path, "checksum": doc.checksum, "date": doc.date,
-            "kind": doc.kind, "ingested": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "written": time.time(), "cited": False,
+            "kind": doc.kind, "url": doc.url, "publisher": doc.publisher,
+            "ingested": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "written": time.time(), "cited": False,
         }.items() if v is not None}).consume()
         if cited:
             tx.run(_DOC_CITED, rows=[{"id": c.id, "props": {k: v for k, v in {
-                "title": c.title, "path": c.path, "date": c.date, "kind": c.kind}.items() if v}}
+                "title": c.title, "path": c.path, "date": c.date, "kind": c.kind, "url": c.url,
+                "publisher": c.publisher}.items() if v}}
                 for c in cited if c.id != doc.id]).consume()
         links = _merge_repeats(links)
         ends = {end for lk in links for end in (lk.source, lk.target)}

@@ -32,8 +32,10 @@ MAX_K = 50
 
 
 def source_label(G: nx.Graph, doc: str | None) -> str:
-    """The file name of document ``doc`` if known, else its id (what a user can open)."""
+    """What a user can open: the article's title and URL when its manifest gave a URL, else its file name or id."""
     meta = (G.graph.get("documents") or {}).get(doc) or {}
+    if meta.get("url"):
+        return f"{meta['title']} <{meta['url']}>" if meta.get("title") else meta["url"]
     path = meta.get("path")
     return os.path.basename(path) if path else (doc or "unknown source")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from app.cli.context import BadInput, store
+from app.cli.sources import source_options
 
 
 @click.group("ingest")
@@ -21,19 +22,28 @@ def ingest() -> None:
               help="Leave out entities and links less confident than this.")
 @click.option("--force", is_flag=True, help="Rewrite articles even when they have not changed.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def articles(paths: tuple[Path, ...], min_confidence: float, force: bool, quiet: bool) -> None:
+@source_options
+def articles(paths: tuple[Path, ...], min_confidence: float, force: bool, quiet: bool,
+             manifest: Path | None, published: str | None) -> None:
     """Read Vietnamese news articles (FILE_OR_DIR...: .txt or saved .html) into the graph.
 
     Entities are resolved against those already in the graph. Each article is written in one
     transaction: an unchanged article is skipped, a changed one replaces what it contributed.
     Files that cannot be read are listed at the end; the others are still written.
-    Exits 1 when no article could be read.
+    Relative dates resolve against the --manifest or --published date, else the text's date
+    line; the manifest's url, title and publisher are kept on the document. Exits 1 when no
+    article could be read, or on a bad manifest row (before anything is written).
     """
-    from ingest.articles.pipeline import extract_paths
+    from ingest.articles.manifest import ManifestError, batch_sources
+    from ingest.articles.pipeline import collect_files, extract_paths
 
+    try:
+        batch_sources(collect_files(paths), manifest, published)  # a bad manifest fails before the database starts
+    except ManifestError as exc:
+        raise BadInput(str(exc)) from None
     with store() as s:
         batch = extract_paths(paths, known=s.known_entities(), min_confidence=min_confidence,
-                              progress=not quiet)
+                              progress=not quiet, manifest=manifest, published=published)
         done = [a for a in batch.articles if not a.skipped]
         totals: Counter = Counter()
         links: Counter = Counter()
@@ -52,6 +62,9 @@ def articles(paths: tuple[Path, ...], min_confidence: float, force: bool, quiet:
     echo(f"links: {sum(links.values())} (" + ", ".join(f"{t} {n}" for t, n in links.most_common()) + ")")
     for a in batch.skipped:
         echo(f"skipped {a.skipped}")
+    for a in done:
+        for note in a.notes:
+            echo(f"note: {note}")
     if not done:
         sys.exit(1)
 

@@ -183,10 +183,11 @@ def entity_picker(label: str, key: str, v: str, *, container=st, placeholder: st
 # ---- tables --------------------------------------------------------------------------------
 
 def source_name(G: nx.MultiDiGraph, doc: str | None) -> str:
-    """A document as a reader recognises it: its title and date, or its id."""
+    """A document as a reader recognises it: its title and date, or its id; and its URL when known."""
     meta = (G.graph.get("documents") or {}).get(doc) or {}
     title = meta.get("title") or doc or "?"
-    return f"{title} ({meta['date']})" if meta.get("date") else title
+    name = f"{title} ({meta['date']})" if meta.get("date") else title
+    return f"{name} {meta['url']}" if meta.get("url") else name
 
 
 def links_frame(G: nx.MultiDiGraph, links, centre: str | None = None) -> pd.DataFrame:

@@ -25,6 +25,7 @@ _SOURCE_TAG = re.compile(r"^\s*\((?:[A-ZĐ][\w.]*\s?){1,4}\)\s*[-–—]\s*")
 _PHOTO_CREDIT = re.compile(r"\s*\((?:ảnh|ảnh minh họa|ảnh minh hoạ|nguồn)\s*:[^)]*\)", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;\"”»)]\s*$|\.\.\.\s*$")
 _CAPTION_WORDS = 10
+_MENU_ITEM_CHARS = 40
 
 
 @dataclass
@@ -40,12 +41,18 @@ def _is_upper_header(line: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) >= 2
 
 
+def _is_menu(line: str) -> bool:
+    """Short items between bars ("Trang chủ | Tin tức | ..."); a long paragraph with bars is text."""
+    bars = line.count("|")
+    return bars >= 3 and len(line) / (bars + 1) <= _MENU_ITEM_CHARS
+
+
 def _paragraph(line: str) -> str | None:
     """Return the paragraph text of ``line``, or None when the line is furniture or a caption."""
     text = " ".join(line.split())
     if not text or _FURNITURE.match(text) or _is_upper_header(text):
         return None
-    if text.count("|") >= 3:  # a menu
+    if _is_menu(text):
         return None
     text = _PHOTO_CREDIT.sub("", _SOURCE_TAG.sub("", text))
     captioned = text.endswith("|")

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_BYTES = 5 * 1024 * 1024
-#: Past these an input is not one news article (a dump, a log, a bomb of repeated text), and
-#: reading it would take minutes: the longest real articles are a few thousand words.
+#: Past this an input is not one news article (a dump, a log, a bomb of repeated text), and
+#: reading it would take minutes: the longest real articles are a few thousand words. A long
+#: line is no reason to refuse: pages saved without line breaks hold a whole article (or a
+#: resolution's full text) on one line, which ``sentences`` splits and bounds.
 MAX_TEXT_CHARS = 300_000
-MAX_LINE_CHARS = 20_000
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".md", "")
 
 # Letters only Vietnamese uses among Latin scripts (tone marks on vowels, ơ, ư, đ, ă, â, ê, ô).
@@ -110,10 +111,6 @@ def load_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:
     if len(text) > MAX_TEXT_CHARS:
         raise ArticleRejected(f"{path.name}: {len(text):,} characters of text is more than one article "
                               f"(limit {MAX_TEXT_CHARS:,})")
-    longest = max(map(len, text.splitlines()), default=0)
-    if longest > MAX_LINE_CHARS:
-        raise ArticleRejected(f"{path.name}: a line of {longest:,} characters is not article text "
-                              f"(limit {MAX_LINE_CHARS:,})")
     share = vietnamese_share(text)
     if share < 0.04:
         raise ArticleRejected(f"{path.name}: not Vietnamese text "

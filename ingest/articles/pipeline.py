@@ -2,7 +2,8 @@
 
 Each stage is a module of its own (load, clean, dates, sentences, entities, resolve, links)
 so that any one can be replaced without touching the others. One bad or slow file is
-reported as skipped with its reason and never stops a batch.
+reported as skipped with its reason and never stops a batch; a bad manifest stops it before
+any file is read (``ManifestError``), since it would misdate every article it names.
 """
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from typing import Iterable
 from graph.model import Document, Entity, Link, RecordError, validate_batch, validate_document
 from graph.ontology import allows
 from ingest.articles.clean import clean
-from ingest.articles.dates import article_date, find_dates
+from ingest.articles.dates import after, article_date, find_dates, reference_date
 from ingest.articles.entities import Mention, Sentence, article_locality, find_mentions, tokenize
 from ingest.articles.links import ArticleContext, LinkReader
 from ingest.articles.load import ARTICLE_SUFFIXES, MAX_BYTES, ArticleRejected, load_article
+from ingest.articles.manifest import Source, batch_sources
 from ingest.articles.resolve import Resolver, candidate, group_mentions
 from ingest.articles.sentences import split_sentences
 
@@ -39,6 +41,7 @@ class ArticleResult:
     entities: list[Entity] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     skipped: str | None = None
+    notes: list[str] = field(default_factory=list)  # e.g. a date line the publication date overrode
 
 
 @dataclass
@@ -105,31 +108,51 @@ def _dedupe(links: list[Link]) -> list[Link]:
     return list(best.values())
 
 
+def _reference(lines: list[str], source: Source) -> tuple[str | None, int | None, str | None]:
+    """The article's reference date, its date line's index, and a note if the line disagreed.
+
+    The publication date from outside wins (``dates.reference_date``); a named edition's year
+    is only a guess, used when nothing else is known.
+    """
+    in_text, date_line = article_date(lines)
+    if date_line is None and source.published is not None:
+        in_text = None
+    date, note = reference_date(in_text, source.published)
+    return date, date_line, note
+
+
 def extract_file(path: Path | str, known: Iterable[Entity] = (), resolver: Resolver | None = None,
-                 time_limit: float = TIME_LIMIT, max_bytes: int = MAX_BYTES, ner: bool = False) -> ArticleResult:
+                 time_limit: float = TIME_LIMIT, max_bytes: int = MAX_BYTES, ner: bool = False,
+                 source: Source | None = None) -> ArticleResult:
     """Read one article into its document, entities and links (or a ``skipped`` reason).
 
     ``ner`` adds person names found by underthesea's NER (slower; see ``ingest.articles.ner``).
+    ``source`` is what is known from outside the text: the publication date that relative
+    dates resolve against, and the URL, title and publisher the document keeps.
     """
     path = Path(path)
+    source = source or Source()
     resolver = resolver if resolver is not None else Resolver(known)
     deadline = time.monotonic() + time_limit
     try:
         raw = load_article(path, max_bytes)
         lines = raw.text.split("\n")
-        date, date_line = article_date(lines)
+        date, date_line, note = _reference(lines, source)
         text = clean(raw.text, raw.title, {date_line} if date_line is not None else set())
         sentences = [s for p in text.paragraphs for s in split_sentences(p)]
         if not sentences:
             raise ArticleRejected(f"{path.name}: no article text left after removing page furniture")
         locality = article_locality("\n".join(text.paragraphs))
 
+        def check_time() -> None:
+            if time.monotonic() > deadline:
+                raise ArticleTimeout(f"{path.name}: took longer than {time_limit:.0f} s")
+
         def read(refs: dict | None) -> list[tuple[str, list[Mention], list]]:
             last_city: list = []
             out = []
             for s in sentences:
-                if time.monotonic() > deadline:
-                    raise ArticleTimeout(f"{path.name}: took longer than {time_limit:.0f} s")
+                check_time()
                 found, roles = find_mentions(Sentence(s, locality, last_city), refs or {})
                 if ner and refs is not None:
                     from ingest.articles.ner import person_mentions
@@ -159,18 +182,23 @@ def extract_file(path: Path | str, known: Iterable[Entity] = (), resolver: Resol
                     pm.entity = e.id
                     places[pname] = pm
                 m.loc_entity = places[pname]
-        day_dates = [iso for s in sentences for _, iso in find_dates(s, date) if len(iso) == 10]
+        # The day the article reports: its first day-date that is not after publication (a later
+        # one is a plan, and dating reported links with it would make them look planned).
+        day_dates = [iso for s in sentences for _, iso in find_dates(s, date)
+                     if len(iso) == 10 and not after(iso, date)]
         ctx = ArticleContext(path.name, date, day_dates[0] if day_dates else date)
         reader = LinkReader(ctx)
         for k, (s, ms, roles) in enumerate(parsed):
+            check_time()
             reader.read(s, ms, roles, headline=k == 0 and s == text.title)
         kinds = {eid: e.kind for eid, e in entities.items()}
         links = [link for link in _dedupe(reader.links)
                  if allows(link.type, kinds.get(link.source, ""), kinds.get(link.target, ""))]
-        title = text.title or sentences[0][:120]
-        doc = validate_document(Document(path.name, title, str(path), raw.checksum, date, "article"))
+        title = source.title or text.title or sentences[0][:120]
+        doc = validate_document(Document(path.name, title, str(path), raw.checksum, date, "article",
+                                         url=source.url, publisher=source.publisher))
         ents, links = validate_batch([copy.deepcopy(e) for e in entities.values()], links)
-        return ArticleResult(path, doc, ents, links)
+        return ArticleResult(path, doc, ents, links, notes=[f"{path.name}: {note}"] if note else [])
     except (ArticleRejected, ArticleTimeout) as exc:
         return ArticleResult(path, skipped=str(exc))
     except (RecordError, OSError, ValueError) as exc:  # one bad file never stops a batch
@@ -185,9 +213,16 @@ def _filter(result: ArticleResult, min_confidence: float) -> None:
 
 
 def extract_paths(paths: Iterable[Path | str], known: Iterable[Entity] = (), min_confidence: float = 0.0,
-                  progress: bool = True, time_limit: float = TIME_LIMIT, ner: bool = False) -> BatchResult:
-    """Extract every article under ``paths``, resolving entities across articles and against ``known``."""
+                  progress: bool = True, time_limit: float = TIME_LIMIT, ner: bool = False,
+                  manifest: Path | None = None, published: str | None = None) -> BatchResult:
+    """Extract every article under ``paths``, resolving entities across articles and against ``known``.
+
+    ``manifest`` (a CSV, see ``ingest.articles.manifest``) and ``published`` (one date for the
+    batch) say when the articles were published; both are checked before any article is read
+    and raise ``ManifestError`` naming the manifest row or the option.
+    """
     files = collect_files(paths)
+    sources = batch_sources(files, manifest, published)
     resolver = Resolver(known)
     results: list[ArticleResult] = []
     bar = None
@@ -196,7 +231,7 @@ def extract_paths(paths: Iterable[Path | str], known: Iterable[Entity] = (), min
 
         bar = tqdm(total=len(files), unit="article", file=sys.stderr, desc="extract")
     for f in files:
-        result = extract_file(f, resolver=resolver, time_limit=time_limit, ner=ner)
+        result = extract_file(f, resolver=resolver, time_limit=time_limit, ner=ner, source=sources.get(f))
         _filter(result, min_confidence)
         results.append(result)
         if bar is not None:
@@ -208,8 +243,16 @@ def extract_paths(paths: Iterable[Path | str], known: Iterable[Entity] = (), min
     return BatchResult(results, merged)
 
 
+def _cited(doc: Document | None) -> dict:
+    """The article a link cites, for readers of the prediction file: its title, and URL when given."""
+    if doc is None:
+        return {}
+    return {"title": doc.title, **({"url": doc.url} if doc.url else {})}
+
+
 def to_prediction(batch: BatchResult) -> dict:
-    """The batch in the prediction format of ``shared/eval/README.md``."""
+    """The batch in the prediction format of ``shared/eval/README.md`` (links also carry their article's title/URL)."""
+    docs = {a.document.id: a.document for a in batch.articles if a.document is not None}
     return {
         "documents": [a.document.id for a in batch.articles if a.document is not None],
         "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "aliases": e.aliases,
@@ -217,7 +260,7 @@ def to_prediction(batch: BatchResult) -> dict:
                      for e in batch.entities],
         "relations": [{"source": link.source, "target": link.target, "type": link.type,
                        "status": link.status, "date": link.date, "doc": link.doc,
-                       "evidence": link.evidence, "confidence": link.confidence,
+                       "evidence": link.evidence, "confidence": link.confidence, **_cited(docs.get(link.doc)),
                        **({"properties": link.properties} if link.properties else {})}
                       for link in batch.links],
     }

@@ -61,3 +61,9 @@ def test_title_is_the_first_heading_line():
 def test_line_with_the_date_is_skipped_when_told():
     text = clean("Tiêu đề bài viết về Long An hôm nay\n12-03-2024\n" + BODY, skip={1})
     assert "12-03-2024" not in text.paragraphs
+
+
+def test_a_long_paragraph_with_bars_is_text_not_a_menu():
+    menu = "Trang chủ | Tin tức | Khởi nghiệp | Liên hệ"
+    long_line = " | ".join([BODY] * 4)
+    assert paragraphs(menu) == [BODY] and paragraphs(long_line) == [BODY, long_line]

@@ -79,3 +79,12 @@ def test_html_without_article_text_is_refused(tmp_path):
     f.write_text("<html><head><script>alert(1)</script></head><body></body></html>", encoding="utf-8")
     with pytest.raises(ArticleRejected, match="empty.html"):
         load_article(f)
+
+
+def test_a_long_line_is_text_not_a_refusal(tmp_path):
+    line = " ".join(f"Sáng {d % 28 + 1}/5, đoàn công tác của tỉnh đã làm việc với các doanh nghiệp khởi nghiệp."
+                    for d in range(600))
+    f = tmp_path / "oneline.txt"
+    f.write_text("Tiêu đề bài viết về khởi nghiệp\n" + line + "\n", encoding="utf-8")
+    assert len(line) > 40_000
+    assert load_article(f).text.splitlines()[1] == line

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 
 from app.cli.main import cli
 from graph.model import Entity
+from ingest.articles.manifest import Source
 from ingest.articles.pipeline import extract_file, extract_paths, to_prediction
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -125,3 +127,94 @@ def test_cli_writes_prediction_json_and_a_summary(tmp_path):
 def test_cli_help():
     result = CliRunner().invoke(cli, ["extract", "--help"])
     assert result.exit_code == 0 and "--min-confidence" in result.output
+
+
+UNDATED = ARTICLE.replace("02/04/2024\n\n", "")
+
+
+def _met(batch_or_result) -> list[str | None]:
+    return [link.date for link in batch_or_result.links if link.type == "MET_WITH"]
+
+
+def test_a_year_only_manifest_dates_relative_dates_and_keeps_the_source(tmp_path):
+    (tmp_path / "a.txt").write_text(UNDATED, encoding="utf-8")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,published,url,title,publisher\n"
+                        "a.txt,2017,https://example.org/a,Đà Nẵng và Incheon,Báo Ví Dụ\n", encoding="utf-8")
+    assert _met(extract_paths([tmp_path / "a.txt"], progress=False)) == [None]
+    batch = extract_paths([tmp_path / "a.txt"], progress=False, manifest=manifest)
+    assert _met(batch) == ["2017-04-01"]
+    doc = batch.articles[0].document
+    assert (doc.date, doc.url, doc.title, doc.publisher) == (
+        "2017", "https://example.org/a", "Đà Nẵng và Incheon", "Báo Ví Dụ")
+    rel = next(r for r in to_prediction(batch)["relations"] if r["type"] == "MET_WITH")
+    assert (rel["url"], rel["title"]) == ("https://example.org/a", "Đà Nẵng và Incheon")
+
+
+def test_published_dates_the_whole_batch(tmp_path):
+    (tmp_path / "a.txt").write_text(UNDATED, encoding="utf-8")
+    batch = extract_paths([tmp_path], progress=False, published="2017-04-03")
+    assert _met(batch) == ["2017-04-01"] and batch.articles[0].document.date == "2017-04-03"
+    assert "url" not in to_prediction(batch)["relations"][0]
+
+
+def test_the_manifest_wins_over_a_date_line_that_disagrees_and_says_so(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")  # date line 02/04/2024
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,published\na.txt,2023-04-02\n", encoding="utf-8")
+    result = extract_paths([tmp_path / "a.txt"], progress=False, manifest=manifest).articles[0]
+    assert result.document.date == "2023-04-02" and _met(result) == ["2023-04-01"]
+    assert result.notes == ["a.txt: the date line says 2024-04-02, the publication date given is 2023-04-02: "
+                            "using 2023-04-02"]
+
+
+def test_a_bad_manifest_stops_the_batch_before_reading(tmp_path):
+    from ingest.articles.manifest import ManifestError
+
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("file,published\nb.txt,2017\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match=r"m.csv, line 2: b.txt is not among the articles given"):
+        extract_paths([tmp_path / "a.txt"], progress=False, manifest=manifest)
+
+
+def test_an_article_on_one_long_line_is_read(tmp_path):
+    filler = "Các doanh nghiệp khởi nghiệp trong vùng tiếp tục phát triển mạnh mẽ trong năm qua. "
+    event = ("Chiều 1/4, Sở Khoa học và Công nghệ TP. Đà Nẵng đã có buổi làm việc với đoàn "
+             "thành phố Incheon (Hàn Quốc). ")
+    body = filler * 250 + event + filler * 250
+    assert len(body) > 34_000
+    f = tmp_path / "oneline.txt"
+    f.write_text("Đà Nẵng hợp tác với Incheon về khởi nghiệp\n" + body + "\n", encoding="utf-8")
+    result = extract_file(f, source=Source("2017"))
+    assert result.skipped is None
+    assert _met(result) == ["2017-04-01"]
+
+
+def test_the_time_limit_covers_reading_links_too(tmp_path, monkeypatch):
+    from ingest.articles import pipeline
+
+    class SlowReader(pipeline.LinkReader):
+        def read(self, *args, **kwargs):
+            time.sleep(0.2)
+            return super().read(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "LinkReader", SlowReader)
+    f = tmp_path / "slow.txt"
+    f.write_text(ARTICLE * 20, encoding="utf-8")
+    started = time.monotonic()
+    assert "took longer than 1 s" in extract_file(f, time_limit=1.0).skipped
+    assert time.monotonic() - started < 2.0
+
+
+def test_links_without_a_date_of_their_own_take_the_reported_day_not_a_planned_one(tmp_path):
+    text = ("Đà Nẵng hợp tác với Incheon về khởi nghiệp\n\n"
+            "Hai bên dự kiến ký kết biên bản ghi nhớ vào ngày 20/5 tới.\n"
+            "Chiều 1/4, Sở Khoa học và Công nghệ TP. Đà Nẵng đã có buổi làm việc "
+            "với đoàn thành phố Incheon.\n"
+            "Sở Khoa học và Công nghệ TP. Đà Nẵng đã có buổi làm việc với đoàn "
+            "thành phố Incheon (Hàn Quốc).\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    batch = extract_paths([tmp_path], progress=False, published="2017-04-02")
+    dated = [(link.date, link.status) for link in batch.links if link.date]
+    assert len(dated) >= 2 and set(dated) == {("2017-04-01", "done")}  # the headline's link too, not 20/5

@@ -65,3 +65,12 @@ def test_a_brief_leaves_no_graph_to_the_collector(eco):
     with graphs_left_to_collector() as left:
         visit_brief(eco, "Busan", "Sở KH&CN TP.HCM", Filters(status="done"))
     assert left == []
+
+
+def test_a_source_with_a_url_is_cited_by_title_and_url(eco):
+    G = eco.copy()
+    docs = G.graph["documents"]
+    G.graph["documents"] = {**docs, "d1": {**docs["d1"], "url": "https://example.org/bai-1"}}
+    b = visit_brief(G, "Busan", "Sở KH&CN TP.HCM")
+    assert b.links["doc_path"].tolist() == ["Bài 1 <https://example.org/bai-1>", "003_bai.txt"]  # no URL: the file
+    assert "source Bài 1 <https://example.org/bai-1>" in to_markdown(b)
