@@ -170,6 +170,7 @@ class LinkReader:
         self.weight = 1.0
         self.acted: tuple[int, list[Mention], list[Mention]] | None = None  # the sentence's last verb:
         # where its object ended, its subjects and its objects
+        self.unread: list[int] = []  # where the sentence's verbs without a known object end
 
     def _add(self, type_: str, source: Mention, target: Mention, text: str, status: str = "done",
              date: str | None = None, confidence: float = 0.7, **props) -> None:
@@ -211,6 +212,7 @@ class LinkReader:
         self._known(text, mentions, roles)
         used_objects: set[int] = set()
         self.acted = None
+        self.unread = []
         covered = [(m.start, m.end) for m in mentions]
         pairs_done: set[tuple[str, str, str]] = set()
         forward = [cue for cue in relation_cues() if cue.direction == "forward"]
@@ -289,6 +291,7 @@ class LinkReader:
                               and m.start - e.end < 130]
                     if events:
                         self._add("LOCATED_IN", events[-1], m, text, confidence=0.75)
+        self._origin(text, mentions)
         for r in roles:
             if r.person.entity and r.body.entity:
                 self._add("HOLDS_ROLE", r.person, r.body, text, confidence=0.85, title=r.title)
@@ -297,6 +300,29 @@ class LinkReader:
                 parent = self._parent(text, mentions, m)
                 if parent is not None:
                     self._add("PART_OF", m, parent, text, confidence=0.7)
+
+    def _origin(self, text: str, mentions: list[Mention]) -> None:
+        """Where a company comes from: "X (đến) từ Hàn Quốc", "sàn X của Mỹ", "doanh nghiệp đến từ
+        Hàn Quốc như A, B"."""
+        companies = ("Fund", "Startup", "Organization", "Park")
+        for k, m in enumerate(mentions):
+            if m.kind != "Country" or m.role:
+                continue
+            prev = mentions[k - 1] if k > 0 else None
+            gap = text[prev.end:m.start] if prev is not None else ""
+            if prev is not None and prev.kind in companies and re.fullmatch(
+                    r"\s*(?:(?:(?:đến|tới)\s+)?từ|của)\s+", gap, re.IGNORECASE):
+                self._add("LOCATED_IN", prev, m, text, confidence=0.75)
+            if re.search(r"(?<!\w)(?:đến|tới) từ\s*$", text[:m.start], re.IGNORECASE) \
+                    and re.match(r"\s*như\s", text[m.end:]):
+                listed = [x for x in mentions if x.start > m.end and x.kind in companies]
+                out = listed[:1]
+                for x in listed[1:]:
+                    if not _LIST_GAP.match(text[out[-1].end:x.start]):
+                        break
+                    out.append(x)
+                for x in out:
+                    self._add("LOCATED_IN", x, m, text, confidence=0.7)
 
     def _known(self, text: str, mentions: list[Mention], roles: list[Role]) -> None:
         """Facts the gazetteer and the names know once both ends are named in the article: a city's
@@ -410,8 +436,12 @@ class LinkReader:
                 and _SHOW.match(text[hit.end():]):
             objects = [self.ctx.last["Event"]]  # "... đều tham gia trưng bày": at the article's event
         if not objects:
+            self.unread.append(hit.end())
             return
         subjects = self._shared_subject(text, hit) or self._subjects(text, mentions, hit.start(), cue, used)
+        if subjects and _RELATIVE.search(text[:hit.start()]) \
+                and any(max(x.end for x in subjects) <= e <= hit.start() for e in self.unread):
+            subjects = []  # "A tiếp [someone not named], ..., đang thăm X": the visitor is unknown
         owner = self._owner(text, mentions, hit, objects, cue)
         subjects = owner or subjects  # "chuyến thăm Việt Nam của ông X": X visits
         guests, invited = self._guests(text, mentions, hit.start()) if cue.type in _ACTS_FOR else ([], False)

@@ -278,3 +278,18 @@ def test_pairs_after_giua_are_the_parties_not_their_partners(tmp_path):
 def test_sign_inside_a_name_is_no_signing(tmp_path):
     found = links(tmp_path, "Sở Tài chính Đồng Nai và Trung tâm Lưu ký Chứng khoán đã cập nhật thông tin.")
     assert not [k for k in found if k[0] == "SIGNED_AGREEMENT_WITH"]
+
+
+def test_a_visitor_not_recognised_is_not_replaced_by_the_host(tmp_path):
+    found = links(tmp_path, "Chủ tịch UBND tỉnh Đồng Nai Võ Tấn Đức tiếp ngài Xy Zed, đặc phái viên, cùng đoàn công tác "
+                            "đang thăm và làm việc tại Việt Nam.")
+    assert not [k for k in found if k[0] == "VISITED"]
+
+
+def test_where_a_company_comes_from(tmp_path):
+    found = links(tmp_path, "Startup NhaXanh từ Việt Nam sẽ niêm yết trên sàn Nasdaq của Mỹ.",
+                  "Nhiều doanh nghiệp đến từ Hàn Quốc như Công ty Hanbit, Công ty Daon đã tham dự.")
+    assert one(found, "LOCATED_IN", "NhaXanh", "Việt Nam")
+    assert one(found, "LOCATED_IN", "Nasdaq", "Hoa Kỳ")
+    assert one(found, "LOCATED_IN", "Công ty Hanbit", "Hàn Quốc")
+    assert one(found, "LOCATED_IN", "Công ty Daon", "Hàn Quốc")
