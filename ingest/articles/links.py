@@ -36,6 +36,7 @@ _TITLE_WORDS = "|".join(re.escape(t) for t in sorted({*lx.TITLES, "ông", "bà",
 # Between two listed parties: a separator, then the titles of the next one ("A và Chủ tịch Quốc hội B").
 _LIST_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|;|–|-)\s*(?:(?:{_TITLE_WORDS})\s*)*$",
                        re.IGNORECASE)
+_PLACE_OBJECT_GAP = re.compile(rf"^[\s,]*(?:(?:{words('place_object_gap')})[\s,]+)*$", re.IGNORECASE)
 _EARLIER = re.compile(rf"(?<!\w)(?:{words('earlier')})(?!\w)", re.IGNORECASE)
 _NOT_YET = re.compile(rf"^[^.;]{{0,40}}?(?<!\w)(?:{words('not_yet')})(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:do|được)\s")
@@ -374,7 +375,8 @@ class LinkReader:
 
     def _subjects(self, text: str, mentions: list[Mention], pos: int, cue: Cue, used: set[int]
                   ) -> list[Mention]:
-        speech = [b.end() for b in _REPORTED.finditer(text[:pos])]
+        speech = [b.end() for b in _REPORTED.finditer(text[:pos])] + [b.end() for b in re.finditer(r"[*•]", text[:pos])]
+        speech.sort()
         floor = speech[-1] if speech else 0
         before = [m for m in mentions if floor <= m.start and m.end <= pos and m.party
                   and (id(m) not in used or cue.type in ("ORGANIZED", "COOPERATES_WITH", "SIGNED_AGREEMENT_WITH"))
@@ -411,7 +413,8 @@ class LinkReader:
 
     def _objects(self, text: str, mentions: list[Mention], end: int, cue: Cue) -> list[Mention]:
         after = [m for m in mentions if m.start >= end and m.kind in cue.objects and not m.role
-                 and not _place_tag(text, mentions, m)
+                 and not _place_tag(text, mentions, m) and not _BELONGS.search(text[:m.start])
+                 and (m.kind not in ("City", "Country") or _PLACE_OBJECT_GAP.match(_bare(text, mentions, end, m.start)))
                  and (m.start - end <= cue.reach or cue.reach >= 40 and re.search(r"\snhư\s*$", text[end:m.start])
                       and m.start - end <= 2 * cue.reach)
                  and not re.search(r"[.;:]", text[end:m.start])]
@@ -431,6 +434,14 @@ class LinkReader:
 
     def _cue(self, cue: Cue, hit: re.Match, text: str, mentions: list[Mention], used: set[int],
              pairs: set) -> None:
+        owned = self._owned(text, mentions, hit, cue)
+        if owned is not None:
+            for s in owned[0]:
+                for o in owned[1]:
+                    status = "planned" if self._ahead(text, o) else _status(text, 0, hit.end())
+                    self._add(cue.type, s, o, text, status, self._date(cue.type, text, hit.start(), o, status, mentions),
+                              cue.confidence)
+            return
         objects = self._objects(text, mentions, hit.end(), cue)
         if not objects and cue.type == "PARTICIPATED_IN" and "Event" in self.ctx.last \
                 and _SHOW.match(text[hit.end():]):
@@ -444,6 +455,9 @@ class LinkReader:
             subjects = []  # "A tiếp [someone not named], ..., đang thăm X": the visitor is unknown
         owner = self._owner(text, mentions, hit, objects, cue)
         subjects = owner or subjects  # "chuyến thăm Việt Nam của ông X": X visits
+        if not owner and _NOMINAL.search(text[:hit.start()]) \
+                and re.match(r"\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?của\s", text[objects[-1].end:]):
+            subjects = []  # the visit of someone not named as a party: no subject
         guests, invited = self._guests(text, mentions, hit.start()) if cue.type in _ACTS_FOR else ([], False)
         subjects = guests or subjects  # "A mời B tham dự E": B is the one to take part
         if not subjects and self.ctx.delegation is not None and _BARE_DELEGATION.search(text[:hit.start()]):
@@ -503,6 +517,18 @@ class LinkReader:
         after = [m for m in mentions if m.start >= objects[-1].end and m.party and m.kind in cue.subjects
                  and _OWNER_AFTER.match(_bare(text, mentions, objects[-1].end, m.start))]
         return after[:1]
+
+    def _owned(self, text: str, mentions: list[Mention], hit: re.Match, cue: Cue) -> tuple[list, list] | None:
+        """"chuyến thăm (chính thức) của X (đến Y)": the subject right after the cue, the object after
+        a direction word; None when the cue is not a noun owned that way."""
+        if not _NOMINAL.search(text[:hit.start()]) or not re.match(r"\s*(?:chính thức\s+)?của\s", text[hit.end():]):
+            return None
+        owners = [m for m in mentions if m.start >= hit.end() and m.party and m.kind in cue.subjects
+                  and _OWNER_AFTER.match(_bare(text, mentions, hit.end(), m.start))][:1]
+        targets = [m for m in mentions if owners and m.start > owners[0].end and m.kind in cue.objects
+                   and re.fullmatch(r"\s*(?:(?:chính thức|cấp nhà nước)\s+)?(?:đến|tới|sang|tại)\s+",
+                                    _bare(text, mentions, owners[0].end, m.start))][:1]
+        return owners, targets
 
     def _guests(self, text: str, mentions: list[Mention], at: int) -> tuple[list[Mention], bool]:
         """"A mời B (sang) thăm / tham dự ...": B acts, and only as a plan (an invitation is no visit).

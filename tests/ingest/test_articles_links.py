@@ -293,3 +293,20 @@ def test_where_a_company_comes_from(tmp_path):
     assert one(found, "LOCATED_IN", "Nasdaq", "Hoa Kỳ")
     assert one(found, "LOCATED_IN", "Công ty Hanbit", "Hàn Quốc")
     assert one(found, "LOCATED_IN", "Công ty Daon", "Hàn Quốc")
+
+
+def test_a_place_inside_a_longer_object_is_not_the_object(tmp_path):
+    found = links(tmp_path, "Tỉnh Đồng Nai đã hợp tác với các nhà sản xuất ô tô Nhật Bản.",
+                  "Đoàn tỉnh Aichi đã thăm và làm việc tại các ngân hàng trên địa bàn TP. Biên Hòa.",
+                  "Ông Suzuki Taro đã thăm chính thức Nhật Bản và gặp Hội hữu nghị Việt Nam - Hàn Quốc.")
+    assert not [k for k in found if k[0] in ("COOPERATES_WITH", "VISITED", "MET_WITH")
+                and k[2] in ("Nhật Bản", "Biên Hòa", "Hàn Quốc", "Việt Nam") and k[1] != "Suzuki Taro"]
+    assert one(found, "VISITED", "Suzuki Taro", "Nhật Bản")
+    assert not [k for k in found if k[0] == "MET_WITH" and k[1:] in (("Suzuki Taro", "Việt Nam"), ("Suzuki Taro", "Hàn Quốc"))]
+
+
+def test_the_visit_of_someone_not_named_has_no_visitor(tmp_path):
+    found = links(tmp_path, "Ông Lê Văn Tâm nhắc lại chuyến thăm Đồng Nai của Nhà vua Xứ Sở.",
+                  "Chuyến thăm chính thức của ông Suzuki Taro tới Việt Nam đã thành công.")
+    assert not [k for k in found if k[0] == "VISITED" and k[1].startswith("Lê Văn Tâm")]
+    assert one(found, "VISITED", "Suzuki Taro", "Việt Nam")
