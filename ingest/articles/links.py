@@ -157,9 +157,11 @@ def _place_tag(text: str, mentions: list[Mention], m: Mention) -> bool:
         return True  # a person's nationality or the country of their title: "Nhật Bản Shinzo Abe"
     if m.kind == "Country" and prev is not None and prev.kind == "City" and re.fullmatch(r"\s*,\s*", text[prev.end:m.start]):
         return True  # "Buenos Aires, Argentina": the city's country
+    listed = re.match(r"\s*(?:và|cùng)(?!\w)", text[m.end:]) or (nxt is not None and nxt.kind == "Country"
+                                                                 and re.fullmatch(r"\s*,\s*", text[m.end:nxt.start]))
     return m.kind == "Country" and prev is not None and prev.party and prev.kind not in ("City", "Country", "Person") \
-        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?,\s*", text[prev.end:m.start]) is not None \
-        and not re.match(r"\s*(?:và|,|cùng)", text[m.end:])  # a body's country after a comma
+        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?[,–-]\s*", text[prev.end:m.start]) is not None \
+        and not listed  # a body's country after a comma or a dash: "Tập đoàn X - Hàn Quốc"
 
 
 class LinkReader:

@@ -151,6 +151,10 @@ def test_a_bodys_country_after_a_comma_is_no_party(tmp_path):
     assert one(found, "ORGANIZED", "Ngân hàng Sông Xanh", "Hội thảo")
     assert one(found, "ORGANIZED", "Sở Khoa học", "Hội thảo")
     assert not [k for k in found if k[0] in ("ORGANIZED", "COOPERATES_WITH") and "Hàn Quốc" in k[1:]]
+    found = links(tmp_path, "Năm 2019, Tập đoàn Sao Bắc ký kết hợp tác với Tập đoàn Hanbit - Hàn Quốc, thành lập Công ty "
+                            "Sao Hàn.")
+    assert one(found, "SIGNED_AGREEMENT_WITH", "Tập đoàn Sao Bắc", "Tập đoàn Hanbit")
+    assert not [k for k in found if k[0] == "SIGNED_AGREEMENT_WITH" and "Hàn Quốc" in k[1:]]
 
 
 def test_a_persons_nationality_is_no_party(tmp_path):
