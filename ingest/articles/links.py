@@ -12,33 +12,21 @@ import re
 from dataclasses import dataclass, field
 
 from graph.model import Link
-from graph.names import fold
 from ingest.articles.cues import Cue, relation_cues, status_cues, words
 from ingest.articles.dates import date_near, find_dates
-from ingest.articles import lexicon as lx
 from ingest.articles.entities import Mention, Role
+from ingest.articles.link_status import looks_back, not_yet, status_of
+from ingest.articles.name_facts import Known, stated
+from ingest.articles.parties import (JOINT, LIST_GAP, MODIFIER_BEFORE, PLACE_OBJECT_GAP, TITLE_WORDS, acts, bare,
+                                     clause_before, place_tag)
 
-_MODIFIER_BEFORE = re.compile(rf"(?<!\w)(?:{words('modifier')})\s*$", re.IGNORECASE)
 _DATED = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "ORGANIZED",
                     "PARTICIPATED_IN", "FOUNDED", "ACQUIRED", "INVESTED_IN"})
-_HOME = "Việt Nam"
 _TIMELESS = frozenset({"LOCATED_IN", "PART_OF", "HOLDS_ROLE"})
 # Facts reported in passing: dated only by a date written with them, not by the article's event.
 _FACTS = frozenset({"FOUNDED", "INVESTED_IN", "ACQUIRED"})
 _BOTH_SIDES = re.compile(rf"(?<!\w)(?:{words('both_sides')})(?!\w)", re.IGNORECASE)
-# "doanh nghiệp Nhật Bản": a place used as an adjective of a noun is not a party.
-_NOUN_BEFORE = re.compile(rf"(?<!\w)(?:{words('place_modifies')})\s*$", re.IGNORECASE)
-# A place acts (is a subject) only at the start of its clause, after a conjunction or a delegation word.
-_PARTY_BEFORE = re.compile(rf"(?:^|[,.;:!?“\"–-]|(?<!\w)(?:{words('party_before')}))\s*$", re.IGNORECASE)
-_ADJUNCT = re.compile(rf"(?<!\w)(?:{words('adjunct')})\s*$", re.IGNORECASE)
 _PAIR_OPENER = re.compile(rf"^\s*(?:(?:{words('pair_opener')})\s+)*$", re.IGNORECASE)
-_TITLE_WORDS = "|".join(re.escape(t) for t in sorted({*lx.TITLES, "ông", "bà", "ngài", "đồng chí"}, key=len, reverse=True))
-# Between two listed parties: a separator, then the titles of the next one ("A và Chủ tịch Quốc hội B").
-_LIST_GAP = re.compile(rf"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|;|–|-)\s*(?:(?:{_TITLE_WORDS})\s*)*$",
-                       re.IGNORECASE)
-_PLACE_OBJECT_GAP = re.compile(rf"^[\s,]*(?:(?:{words('place_object_gap')})[\s,]+)*$", re.IGNORECASE)
-_EARLIER = re.compile(rf"(?<!\w)(?:{words('earlier')})(?!\w)", re.IGNORECASE)
-_NOT_YET = re.compile(rf"^[^.;]{{0,40}}?(?<!\w)(?:{words('not_yet')})(?!\w)", re.IGNORECASE)
 _PASSIVE = re.compile(r"(?<!\w)(?:do|được)\s")
 _EVENT_WORD = re.compile(rf"(?<!\w)(?:{words('event_anaphor')})(?!\w)", re.IGNORECASE)
 # "Sự kiện do ...", "Chương trình do ...": the article's event or programme named before.
@@ -57,19 +45,16 @@ _WITH = re.compile(r"\s*(?:\([^)]*\)\s*)*(?:(?:đã|sẽ|cũng|đang|tiếp tụ
 _PAIR_WORDS = re.compile(words("pair_words"), re.IGNORECASE)
 _SIGNING = re.compile(rf"(?<!\w)(?:{words('signing_words')})(?!\w)", re.IGNORECASE)
 _BETWEEN = re.compile(r"giữa\s", re.IGNORECASE)
-_JOINT = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:và|cùng|cùng với|với|,|–|-)\s*$")
 _PAIR_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:cũng |đã |sẽ |cùng |đang |thống nhất |tiếp tục )*"
                         r"(hợp tác|phối hợp|ký kết|ký(?! (?!Biên|Bản|Thỏa|Thoả|Hiệp|Hợp|Văn|MoU|MOU)(?-i:[A-ZĐ])))",
                         re.IGNORECASE)  # "ký" before a capitalised word is inside a name ("Lưu ký Chứng khoán")
-_EVENT_PLACE = re.compile(r"(?:được tổ chức|tổ chức|diễn ra|sắp tới|khai mạc|sẽ diễn ra|đang diễn ra)"
-                          r"(?:[^.;,]{0,25}?)\s(?:tại|ở)\s*$", re.IGNORECASE)
 _MEETING_START = re.compile(rf"^\s*(?:{words('meeting_start')})(?!\w)", re.IGNORECASE)
 # "S đã làm việc với A, thăm B, gặp C": a verb right after the last one's object shares its subject.
 _CHAINED = re.compile(r"^\s*(?:[,;]|và)\s*(?:(?:đã|sẽ|cũng|còn|rồi|đồng thời|tiếp tục|sau đó)\s+)*$", re.IGNORECASE)
 # "A tiếp B, ..., đang thăm Việt Nam": the verb's subject is the object just named.
 _RELATIVE = re.compile(r"(?<!\w)(?:đang|hiện đang|vừa)(?: có)?(?: chuyến| cuộc)?\s*$", re.IGNORECASE)
 _NOMINAL = re.compile(rf"(?<!\w)(?:{words('nominal')})\s*$", re.IGNORECASE)
-_OWNER_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){{0,2}}?của\s+(?:(?:{_TITLE_WORDS}|đoàn)\s*)*$",
+_OWNER_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){{0,2}}?của\s+(?:(?:{TITLE_WORDS}|đoàn)\s*)*$",
                           re.IGNORECASE)
 _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|Ông|Bà)?\s*$")
 _MEETING_MODIFIER = re.compile(r"(?:của|tại|ở|với|cho|vào|về|trong|từ)\s*$", re.IGNORECASE)
@@ -89,79 +74,7 @@ class ArticleContext:
     delegation: Mention | None = None                        # the party last written "đoàn X"
     last_pair: list[str] = field(default_factory=list)       # the last signatories: "hai bên" after a signing
     last: dict[str, Mention] = field(default_factory=dict)   # kind -> last Event / Program named
-    places: dict[str, Mention] = field(default_factory=dict)  # place name -> a resolved mention of it
-    pending: list[tuple[Role, str]] = field(default_factory=list)  # roles at a place not yet named
-    boards: list[Mention] = field(default_factory=list)       # "Ban Quản lý X" named so far
-    parks: list[Mention] = field(default_factory=list)        # parks named so far
-    located: set[str] = field(default_factory=set)            # cities already placed in their country
-
-
-def _status(text: str, start: int, end: int) -> str:
-    """Planned when an intention word or a plan noun governs the cue and no past marker follows."""
-    cues = status_cues()
-    if cues.past_time.search(text[end:]):
-        return "done"
-    window = text[max(start, end - 160):end]
-    modal = None
-    for modal in cues.modal.finditer(window):
-        pass
-    plan = [p for p in cues.plan.finditer(window) if len(window) - p.end() <= 50]
-    if modal is not None and not cues.past.search(window[modal.end():]) or plan:
-        return "planned"
-    return "done"
-
-
-def _clause_before(text: str, at: int, reach: int) -> str:
-    """The words of ``at``'s clause before it, at most ``reach`` characters."""
-    window = text[max(0, at - reach):at]
-    return re.split(r"[.;:]", window)[-1]
-
-
-def _around(mentions: list[Mention], m: Mention) -> tuple[Mention | None, Mention | None]:
-    k = next(i for i, x in enumerate(mentions) if x is m)
-    return (mentions[k - 1] if k > 0 else None), (mentions[k + 1] if k + 1 < len(mentions) else None)
-
-
-def _bare(text: str, mentions: list[Mention], start: int, end: int) -> str:
-    """``text[start:end]`` without the bodies named only in titles ("Chủ tịch [Quốc hội] B")."""
-    out, at = [], start
-    for m in mentions:
-        if m.role and start <= m.start and m.end <= end:
-            out.append(text[at:m.start])
-            at = m.end
-    return "".join(out) + text[at:end]
-
-
-def _acts(text: str, mentions: list[Mention], m: Mention, joined: bool = False) -> bool:
-    """Whether ``m`` may be the subject of a verb: not a tag, not an adjunct ("tại X", "của X"), and a
-    place only at the head of its clause. ``joined``: listed after a subject, where "với X" is a co-agent."""
-    before = text[:m.start]
-    if _place_tag(text, mentions, m) or before.rstrip().endswith("("):
-        return False
-    if (_ADJUNCT if joined else _MODIFIER_BEFORE).search(before):
-        return False
-    return m.kind not in ("City", "Country") or m.pronoun or _PARTY_BEFORE.search(before) is not None
-
-
-def _place_tag(text: str, mentions: list[Mention], m: Mention) -> bool:
-    """A place that describes its neighbour instead of acting: "doanh nghiệp Nhật Bản", "(Nhật Bản)",
-    "Thủ tướng Nhật Bản Shinzo Abe", "Ngân hàng BTMU, Nhật Bản tổ chức"."""
-    if m.kind not in ("City", "Country"):
-        return False
-    before = text[:m.start]
-    if _NOUN_BEFORE.search(before) or before.rstrip().endswith("("):
-        return True
-    prev, nxt = _around(mentions, m)
-    named = re.match(r" (?-i:[A-ZĐ])\w", text[m.end:]) and (nxt is None or nxt.start > m.end + 1 or nxt.kind == "Person")
-    if named:
-        return True  # a person's nationality or the country of their title: "Nhật Bản Shinzo Abe"
-    if m.kind == "Country" and prev is not None and prev.kind == "City" and re.fullmatch(r"\s*,\s*", text[prev.end:m.start]):
-        return True  # "Buenos Aires, Argentina": the city's country
-    listed = re.match(r"\s*(?:và|cùng)(?!\w)", text[m.end:]) or (nxt is not None and nxt.kind == "Country"
-                                                                 and re.fullmatch(r"\s*,\s*", text[m.end:nxt.start]))
-    return m.kind == "Country" and prev is not None and prev.party and prev.kind not in ("City", "Country", "Person") \
-        and re.fullmatch(r"\s*(?:\([^)]*\)\s*)?[,–-]\s*", text[prev.end:m.start]) is not None \
-        and not listed  # a body's country after a comma or a dash: "Tập đoàn X - Hàn Quốc"
+    known: Known = field(default_factory=Known)               # names seen so far, for facts across sentences
 
 
 class LinkReader:
@@ -198,7 +111,7 @@ class LinkReader:
             return found
         if target.kind == "Event" and target.entity in self.ctx.event_dates:
             return self.ctx.event_dates[target.entity]
-        if status == "done" and type_ in _DATED and type_ not in _FACTS and not _EARLIER.search(text):
+        if status == "done" and type_ in _DATED and type_ not in _FACTS and not looks_back(text):
             return self.ctx.event_date  # the article's own event, unless the sentence looks back
         return None
 
@@ -211,8 +124,8 @@ class LinkReader:
             if r.person.entity and r.body.entity and r.body.kind not in ("Country",):
                 self.ctx.roles.setdefault(r.person.entity, r.body)
         self._events(text, mentions)
-        self._structure(text, mentions, roles)
-        self._known(text, mentions, roles)
+        for f in stated(text, mentions, roles) + self.ctx.known.read(text, mentions, roles):
+            self._add(f.type, f.source, f.target, f.evidence or text, confidence=f.confidence, title=f.title)
         used_objects: set[int] = set()
         self.acted = None
         self.unread = []
@@ -228,12 +141,11 @@ class LinkReader:
             if any(t == cue.type and a <= start < b for t, a, b in read):
                 continue  # two rows reading the same words: the first one read them
             read.append((cue.type, start, hit.end()))
-            if cue.unless is not None and cue.unless.search(_clause_before(text, start, 50)):
+            if cue.unless is not None and cue.unless.search(clause_before(text, start, 50)):
                 continue
             self._cue(cue, hit, text, mentions, used_objects, pairs_done)
         self._passive(text, mentions)
         self._reverse(text, mentions)
-        self._belongs(text, mentions)
         self._pairs(text, mentions, pairs_done)
         self._both_sides(text, pairs_done)
         self._meeting(text, mentions)
@@ -260,121 +172,6 @@ class LinkReader:
             if best:
                 self.ctx.event_dates[m.entity] = best
 
-    def _structure(self, text: str, mentions: list[Mention], roles: list[Role]) -> None:
-        """Links the names themselves state: locality, brackets, roles, divisions."""
-        for m in mentions:
-            if m.locality is not None and m.kind not in ("City", "Country", "Person") and m.loc_entity:
-                self._add("LOCATED_IN", m, m.loc_entity, text, confidence=0.9 if not m.locality_inherited else 0.6)
-        for k, m in enumerate(mentions):
-            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-            if nxt is None or nxt.kind not in ("City", "Country") or m.kind == "Country":
-                continue
-            gap = text[m.end:nxt.start]
-            bracket = re.fullmatch(r"\s*(?:\([^()]*\)\s*)?\(\s*", gap) and text[nxt.end:nxt.end + 2].strip().startswith(")")
-            comma = re.fullmatch(r"\s*,\s*", gap) and nxt.kind == "Country" and re.match(r"\s*[.,;)”\"]|\s*$",
-                                                                                          text[nxt.end:nxt.end + 2])
-            if m.kind == "City" and m.locality is not None and m.locality.country and nxt.place is not None \
-                    and nxt.place.name != m.locality.country:
-                continue
-            if bracket or comma:
-                for sub in [m, *self._joined_before(text, mentions, k)]:
-                    if sub.kind not in ("Person",):
-                        self._add("LOCATED_IN", sub, nxt, text, confidence=0.85)
-                        if sub.loc_entity is not None and sub.loc_entity.kind == "City" \
-                                and text[:sub.end].endswith(sub.locality_text or "\0"):
-                            self._add("LOCATED_IN", sub.loc_entity, nxt, text, confidence=0.8)
-            if m.kind == "Event" and re.search(r"\s(?:tại|ở)\s*$", gap):
-                self._add("LOCATED_IN", m, nxt, text, confidence=0.8)
-        for k, m in enumerate(mentions):
-            if m.kind in ("City", "Country"):
-                gap_before = text[:m.start]
-                ev = _EVENT_PLACE.search(gap_before[-120:])
-                if ev:
-                    events = [e for e in mentions[:k] if e.kind == "Event" and e.end <= m.start
-                              and m.start - e.end < 130]
-                    if events:
-                        self._add("LOCATED_IN", events[-1], m, text, confidence=0.75)
-        self._origin(text, mentions)
-        for r in roles:
-            if r.person.entity and r.body.entity:
-                self._add("HOLDS_ROLE", r.person, r.body, text, confidence=0.85, title=r.title)
-        for m in mentions:
-            if m.kind == "Agency" and m.head in lx.DIVISION_HEADS and m.locality is None:
-                parent = self._parent(text, mentions, m)
-                if parent is not None:
-                    self._add("PART_OF", m, parent, text, confidence=0.7)
-
-    def _origin(self, text: str, mentions: list[Mention]) -> None:
-        """Where a company comes from: "X (đến) từ Hàn Quốc", "sàn X của Mỹ", "doanh nghiệp đến từ
-        Hàn Quốc như A, B"."""
-        companies = ("Fund", "Startup", "Organization", "Park")
-        for k, m in enumerate(mentions):
-            if m.kind != "Country" or m.role:
-                continue
-            prev = mentions[k - 1] if k > 0 else None
-            gap = text[prev.end:m.start] if prev is not None else ""
-            if prev is not None and prev.kind in companies and re.fullmatch(
-                    r"\s*(?:(?:(?:đến|tới)\s+)?từ|của)\s+", gap, re.IGNORECASE):
-                self._add("LOCATED_IN", prev, m, text, confidence=0.75)
-            if re.search(r"(?<!\w)(?:đến|tới) từ\s*$", text[:m.start], re.IGNORECASE) \
-                    and re.match(r"\s*như\s", text[m.end:]):
-                listed = [x for x in mentions if x.start > m.end and x.kind in companies]
-                out = listed[:1]
-                for x in listed[1:]:
-                    if not _LIST_GAP.match(text[out[-1].end:x.start]):
-                        break
-                    out.append(x)
-                for x in out:
-                    self._add("LOCATED_IN", x, m, text, confidence=0.7)
-
-    def _known(self, text: str, mentions: list[Mention], roles: list[Role]) -> None:
-        """Facts the gazetteer and the names know once both ends are named in the article: a city's
-        country, a national office's country ("Thủ tướng X" of Việt Nam), a board's park."""
-        for m in mentions:
-            if m.place is not None:
-                self.ctx.places.setdefault(m.place.name, m)
-        self.ctx.pending += [(r, text) for r in roles if r.person.entity and not r.body.entity
-                             and r.body.place is not None]
-        for role, said in self.ctx.pending:
-            body = self.ctx.places.get(role.body.place.name)
-            if body is not None:
-                self._add("HOLDS_ROLE", role.person, body, said, confidence=0.8, title=role.title)
-        self.ctx.pending = [(r, t) for r, t in self.ctx.pending if r.body.place.name not in self.ctx.places]
-        for city in [m for m in self.ctx.places.values() if m.kind == "City" and m.place.country
-                     and m.place.country != _HOME]:  # a Vietnamese province's country goes without saying
-            country = self.ctx.places.get(city.place.country)
-            if country is not None and city.place.name not in self.ctx.located:
-                self.ctx.located.add(city.place.name)
-                self._add("LOCATED_IN", city, country, text, confidence=0.8)
-        for m in mentions:
-            if m.kind == "Agency" and m.head in lx.BOARD_HEADS:
-                self.ctx.boards.append(m)
-            elif m.kind == "Park":
-                self.ctx.parks.append(m)
-        fresh = {id(m) for m in mentions}
-        for board in self.ctx.boards:
-            for park in self.ctx.parks:
-                if (id(board) in fresh or id(park) in fresh) and fold(board.text).endswith(fold(park.text)):
-                    self._add("RUNS", board, park, text, confidence=0.75)
-
-    def _parent(self, text: str, mentions: list[Mention], division: Mention) -> Mention | None:
-        after = [p for p in mentions if p.start >= division.end and p.kind == "Agency"
-                 and re.fullmatch(r"\s*[(,]\s*", text[division.end:p.start])]
-        if after:
-            return after[0]
-        before = [p for p in mentions if p.end <= division.start and p.kind == "Agency"
-                  and p.head not in lx.DIVISION_HEADS]
-        return before[-1] if before else None
-
-    def _joined_before(self, text: str, mentions: list[Mention], k: int) -> list[Mention]:
-        """Mentions coordinated with ``mentions[k]`` before it ("A và B (Hàn Quốc)")."""
-        out = []
-        while k > 0 and _JOINT.match(text[mentions[k - 1].end:mentions[k].start]) \
-                and mentions[k - 1].kind not in ("City", "Country", "Person"):
-            k -= 1
-            out.append(mentions[k])
-        return out
-
     def _subjects(self, text: str, mentions: list[Mention], pos: int, cue: Cue, used: set[int]
                   ) -> list[Mention]:
         speech = [b.end() for b in _REPORTED.finditer(text[:pos])] + [b.end() for b in re.finditer(r"[*•]", text[:pos])]
@@ -383,8 +180,8 @@ class LinkReader:
         before = [m for m in mentions if floor <= m.start and m.end <= pos and m.party
                   and (id(m) not in used or cue.type in ("ORGANIZED", "COOPERATES_WITH", "SIGNED_AGREEMENT_WITH"))
                   and m.kind in cue.subjects and not text[:m.start].rstrip().endswith("(")]
-        before = [m for m in before if not _place_tag(text, mentions, m)]
-        plain = [m for m in before if _acts(text, mentions, m)
+        before = [m for m in before if not place_tag(text, mentions, m)]
+        plain = [m for m in before if acts(text, mentions, m)
                  and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])]
         chosen = plain[-1] if plain else None
         if chosen is None:
@@ -405,8 +202,8 @@ class LinkReader:
                 other = mentions[k + step]
                 if other.end > pos:
                     break
-                if (_JOINT.match(text[a.end:b.start]) or _WITH.fullmatch(text[a.end:b.start])) \
-                        and other.party and other.kind in cue.subjects and _acts(text, mentions, other, joined=True):
+                if (JOINT.match(text[a.end:b.start]) or _WITH.fullmatch(text[a.end:b.start])) \
+                        and other.party and other.kind in cue.subjects and acts(text, mentions, other, joined=True):
                     out.append(other)
                     k += step
                     continue
@@ -415,8 +212,8 @@ class LinkReader:
 
     def _objects(self, text: str, mentions: list[Mention], end: int, cue: Cue) -> list[Mention]:
         after = [m for m in mentions if m.start >= end and m.kind in cue.objects and not m.role
-                 and not _place_tag(text, mentions, m) and not _BELONGS.search(text[:m.start])
-                 and (m.kind not in ("City", "Country") or _PLACE_OBJECT_GAP.match(_bare(text, mentions, end, m.start)))
+                 and not place_tag(text, mentions, m) and not _BELONGS.search(text[:m.start])
+                 and (m.kind not in ("City", "Country") or PLACE_OBJECT_GAP.match(bare(text, mentions, end, m.start)))
                  and (m.start - end <= cue.reach or cue.reach >= 40 and re.search(r"\snhư\s*$", text[end:m.start])
                       and m.start - end <= 2 * cue.reach)
                  and not re.search(r"[.;:]", text[end:m.start])]
@@ -424,14 +221,17 @@ class LinkReader:
             return []
         if re.search(r"(?<!\w)giữa(?!\w)", text[end:after[0].start], re.IGNORECASE):
             return []  # "hợp tác ... giữa A và B": the pair is read as a pair
-        out = [after[0]]
+        out, last = [after[0]], after[0].end
         for m in mentions:
-            if m.start < out[-1].end or m.role:
+            if m.start < last or m.role:
                 continue
-            if m.kind not in cue.objects or _place_tag(text, mentions, m) \
-                    or not _LIST_GAP.match(_bare(text, mentions, out[-1].end, m.start)):
+            if place_tag(text, mentions, m):
+                last = m.end  # "Ngân hàng X – Nhật Bản, Ngân hàng Y": the list goes on past the tag
+                continue
+            if m.kind not in cue.objects or not LIST_GAP.match(bare(text, mentions, last, m.start)):
                 break
             out.append(m)
+            last = m.end
         return out
 
     def _cue(self, cue: Cue, hit: re.Match, text: str, mentions: list[Mention], used: set[int],
@@ -440,7 +240,7 @@ class LinkReader:
         if owned is not None:
             for s in owned[0]:
                 for o in owned[1]:
-                    status = "planned" if self._ahead(text, o) else _status(text, 0, hit.end())
+                    status = "planned" if self._ahead(text, o) else status_of(text, 0, hit.end())
                     self._add(cue.type, s, o, text, status, self._date(cue.type, text, hit.start(), o, status, mentions),
                               cue.confidence)
             return
@@ -489,7 +289,7 @@ class LinkReader:
                     continue
                 start = min(first, hit.start())  # a modal before any joined subject governs them all
                 status = cue.status or ("planned" if invited or self._ahead(text, o) else
-                                        _status(text, 0 if s.start > hit.start() else start, hit.end()))
+                                        status_of(text, 0 if s.start > hit.start() else start, hit.end()))
                 date = self._date(cue.type, text, hit.start(), o, status, mentions)
                 self._add(cue.type, s, o, text, status, date, cue.confidence)
                 pairs.add((cue.type, *sorted((s.entity, o.entity))))
@@ -517,7 +317,7 @@ class LinkReader:
         if not _NOMINAL.search(text[:hit.start()]):
             return []
         after = [m for m in mentions if m.start >= objects[-1].end and m.party and m.kind in cue.subjects
-                 and _OWNER_AFTER.match(_bare(text, mentions, objects[-1].end, m.start))]
+                 and _OWNER_AFTER.match(bare(text, mentions, objects[-1].end, m.start))]
         return after[:1]
 
     def _owned(self, text: str, mentions: list[Mention], hit: re.Match, cue: Cue) -> tuple[list, list] | None:
@@ -526,10 +326,10 @@ class LinkReader:
         if not _NOMINAL.search(text[:hit.start()]) or not re.match(r"\s*(?:chính thức\s+)?của\s", text[hit.end():]):
             return None
         owners = [m for m in mentions if m.start >= hit.end() and m.party and m.kind in cue.subjects
-                  and _OWNER_AFTER.match(_bare(text, mentions, hit.end(), m.start))][:1]
+                  and _OWNER_AFTER.match(bare(text, mentions, hit.end(), m.start))][:1]
         targets = [m for m in mentions if owners and m.start > owners[0].end and m.kind in cue.objects
                    and re.fullmatch(r"\s*(?:(?:chính thức|cấp nhà nước)\s+)?(?:đến|tới|sang|tại)\s+",
-                                    _bare(text, mentions, owners[0].end, m.start))][:1]
+                                    bare(text, mentions, owners[0].end, m.start))][:1]
         return owners, targets
 
     def _guests(self, text: str, mentions: list[Mention], at: int) -> tuple[list[Mention], bool]:
@@ -537,7 +337,7 @@ class LinkReader:
 
         "Nhận lời mời của A, B sẽ thăm ...": A is the host, B the guest, and the sentence says when.
         """
-        start = at - len(_clause_before(text, at, 200))
+        start = at - len(clause_before(text, at, 200))
         invites = list(status_cues().invite.finditer(text, start, at))
         if not invites:
             return [], False
@@ -545,7 +345,7 @@ class LinkReader:
         host = re.match(r"\s*của\s", text[invite.end():]) is not None
         accepted = re.search(r"(?<!\w)nhận lời\s*$", text[:invite.start()], re.IGNORECASE) is not None
         guests = [m for m in mentions if invite.end() <= m.start and m.end <= at and m.party
-                  and _acts(text, mentions, m, joined=True)]
+                  and acts(text, mentions, m, joined=True)]
         return (guests[1:] if host else guests), not host and not accepted
 
     def _ahead(self, text: str, target: Mention) -> bool:
@@ -553,7 +353,7 @@ class LinkReader:
         if target.kind != "Event":
             return False
         later = bool(target.year and self.ctx.date and target.year > self.ctx.date[:4])
-        return later or _NOT_YET.match(text[target.end:]) is not None
+        return later or not_yet(text[target.end:])
 
     def _pairs(self, text: str, mentions: list[Mention], done: set) -> None:
         """"giữa A và B" after a cooperation word, and "A và B (cùng) hợp tác / ký kết"."""
@@ -598,7 +398,7 @@ class LinkReader:
         if key in done:
             return
         done.add(key)
-        status = _status(text, 0, at + 1)
+        status = status_of(text, 0, at + 1)
         later = rf"^[^.;]{{0,60}}?(?:{status_cues().modal_words})\s+(?:được\s+)?(?:ký|kí)"
         if kind == "SIGNED_AGREEMENT_WITH" and re.search(later, text[at:], re.IGNORECASE):
             status = "planned"  # "... giữa A và B, dự kiến ký kết trong quý IV"
@@ -617,7 +417,7 @@ class LinkReader:
             if re.search(r"[.;:]", text[by.end():verb.start()]):
                 continue
             agents = [m for m in mentions if by.end() <= m.start and m.end <= verb.start() and m.party
-                      and not _place_tag(text, mentions, m) and not _BELONGS.search(text[:m.start])]
+                      and not place_tag(text, mentions, m) and not _BELONGS.search(text[:m.start])]
             if not agents:
                 continue
             targets = [m for m in mentions if m.end <= by.start() and m.kind in cue.objects
@@ -628,7 +428,7 @@ class LinkReader:
             if not targets:
                 continue
             status = cue.status or ("planned" if self._ahead(text, targets[-1]) else
-                                    _status(text, by.start(), verb.end()))
+                                    status_of(text, by.start(), verb.end()))
             date = self._date(cue.type, text, verb.start(), targets[-1], status, mentions)
             for a in agents:
                 if a.kind not in cue.subjects:
@@ -648,7 +448,7 @@ class LinkReader:
                 agents = self._listed(text, mentions, hit.end(), cue)
                 if not targets or not agents:
                     continue
-                status = "planned" if self._ahead(text, targets[-1]) else _status(text, 0, hit.end())
+                status = "planned" if self._ahead(text, targets[-1]) else status_of(text, 0, hit.end())
                 date = self._date(cue.type, text, hit.start(), targets[-1], status, mentions)
                 for a in agents:
                     self._add(cue.type, a, targets[-1], text, status, date, cue.confidence)
@@ -658,7 +458,7 @@ class LinkReader:
         out: list[Mention] = []
         last = start
         for m in mentions:
-            if m.start < start or not m.party or m.kind not in cue.subjects or _place_tag(text, mentions, m):
+            if m.start < start or not m.party or m.kind not in cue.subjects or place_tag(text, mentions, m):
                 continue
             gap = text[last:m.start]
             if m.start - start > cue.reach or re.search(r"[.:]", gap) \
@@ -667,20 +467,6 @@ class LinkReader:
             out.append(m)
             last = m.end
         return out
-
-    def _belongs(self, text: str, mentions: list[Mention]) -> None:
-        """"X trực thuộc Y", "X (NIC) thuộc Bộ KH&ĐT", "Trung tâm X (Đại học Y)": X is part of Y."""
-        bodies = ("Agency", "Organization", "Fund", "Park")
-        for k, m in enumerate(mentions[:-1]):
-            nxt = mentions[k + 1]
-            if m.kind not in bodies or nxt.kind not in ("Agency", "Organization"):
-                continue
-            gap = text[m.end:nxt.start]
-            bracket = re.fullmatch(r"\s*\(\s*", gap) and text[nxt.end:].lstrip().startswith(")") \
-                and m.head and nxt.head and m.head != nxt.head
-            said = re.fullmatch(r"\s*(?:\([^()]*\)\s*)?(?:là (?:cơ quan|đơn vị|tổ chức) )?(?:trực thuộc|thuộc)\s+", gap)
-            if bracket or said:
-                self._add("PART_OF", m, nxt, text, confidence=0.75)
 
     def _meeting(self, text: str, mentions: list[Mention]) -> None:
         """"Tại buổi làm việc, đại diện A, B ...": those named took part in the article's meeting."""

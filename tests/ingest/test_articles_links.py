@@ -155,6 +155,9 @@ def test_a_bodys_country_after_a_comma_is_no_party(tmp_path):
                             "Sao Hàn.")
     assert one(found, "SIGNED_AGREEMENT_WITH", "Tập đoàn Sao Bắc", "Tập đoàn Hanbit")
     assert not [k for k in found if k[0] == "SIGNED_AGREEMENT_WITH" and "Hàn Quốc" in k[1:]]
+    found = links(tmp_path, "Hội nghị do Sở Công Thương tỉnh Đồng Nai phối hợp với Tập đoàn Hanbit – Hàn Quốc, "
+                            "Ngân hàng Sông Xanh tổ chức.")
+    assert one(found, "COOPERATES_WITH", "Sở Công Thương", "Ngân hàng Sông Xanh")
 
 
 def test_a_persons_nationality_is_no_party(tmp_path):
