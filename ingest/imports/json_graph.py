@@ -7,7 +7,8 @@
 
 Keys beyond these are taken as properties, so a hand-written file can say ``"website": ...``
 or ``"title": ...`` without nesting. Errors give the line each record starts on, which the
-standard parser does not report, hence the small walker over the top-level arrays.
+standard parser does not report, hence the small walker over the top-level arrays. Nesting is
+checked before parsing (``limits.MAX_JSON_DEPTH``): the parser recurses once per level.
 """
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import Document, RecordError, validate_document
+from ingest.imports import limits
 from ingest.imports.batch import ENTITY_FIELDS, LINK_FIELDS, Collector, ImportBatch, ImportFileError
 from ingest.imports.source import decode, import_document, read_bytes
 
 _WS = re.compile(r"[ \t\n\r]*")
+_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[{\]}]')
 #: Node attributes of an export that the store derives again on import.
 _DERIVED = ("sources",)
 
@@ -64,6 +67,21 @@ def _top_level(text: str) -> tuple[dict[str, Any], dict[str, list[int]]]:
             item, i = decoder.raw_decode(text, i)
             items.append(item)
         values[key], lines[key] = items, starts
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse arrays and objects nested deeper than the limit, naming the line where it is passed."""
+    depth = 0
+    for m in _NESTING.finditer(text):
+        token = m.group()
+        if token in "[{":
+            depth += 1
+            if depth > limits.MAX_JSON_DEPTH:
+                line = text.count("\n", 0, m.start()) + 1
+                raise ImportFileError(f"{path}, line {line}: arrays and objects nested more than "
+                                      f"{limits.MAX_JSON_DEPTH} levels (limit)", str(path), line)
+        elif token in "]}":
+            depth -= 1
 
 
 def _split(record: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
@@ -110,11 +128,14 @@ def read_json(path: str | Path, mapping: dict[str, str] | None = None, skip_bad_
     path = Path(path)
     data = read_bytes(path)
     text = decode(data, path)
+    _check_depth(text, path)
     try:
         top = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFileError(f"{path}, line {exc.lineno}, column {exc.colno}: bad JSON: {exc.msg}",
                               str(path), exc.lineno) from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        raise ImportFileError(f"{path}: bad JSON: {exc}", str(path)) from None
     if not isinstance(top, dict):
         raise ImportFileError(f"{path}, line 1: expected an object with \"entities\" and \"relations\", "
                               f"got {type(top).__name__}", str(path), 1)

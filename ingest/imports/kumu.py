@@ -9,7 +9,6 @@ an article or dataset would give the same name.
 """
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from graph.names import key, nfc, slug
 from ingest.imports.batch import Collector, ImportBatch, ImportFileError
 from ingest.imports.source import import_document, read_bytes
 from ingest.imports.tabular import Table, number, read_csv, records, require, snake, split, text
+from ingest.imports.workbook import read_sheets
 
 DELIMITER = "|"
 _ELEMENT_COLUMNS = {"id": "id", "label": "name", "type": "kind", "element type": "kind",
@@ -40,32 +40,6 @@ def _columns(table: Table, known: dict[str, str], mapping: dict[str, str] | None
         else:
             out[h] = theirs.get(h) or known.get(" ".join(h.lower().split())) or snake(h)
     return out
-
-
-def _sheets(path: Path, data: bytes) -> tuple[Table, Table]:
-    try:
-        import openpyxl
-    except ImportError:  # an install without the spreadsheet extra
-        raise ImportFileError(f"{path}: reading .xlsx needs openpyxl (pip install openpyxl)", str(path))
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(f"{path}: not a readable .xlsx workbook ({exc})", str(path)) from None
-    by_name = {ws.title.strip().casefold(): ws for ws in book.worksheets if "(ignore)" not in ws.title}
-    tables = []
-    for name in ("Elements", "Connections"):
-        ws = by_name.get(name.casefold())
-        if ws is None:
-            raise ImportFileError(f"{path}: no sheet named {name!r} (sheets: "
-                                  f"{', '.join(ws.title for ws in book.worksheets)})", str(path))
-        rows = [(i, list(r)) for i, r in enumerate(ws.iter_rows(values_only=True), start=1)]
-        header = [text(c) if c is not None else "" for c in rows[0][1]] if rows else []
-        body = [(i, r) for i, r in rows[1:] if any(c is not None and text(c) for c in r)]
-        if not header or not any(header):
-            raise ImportFileError(f"{path}, sheet {name}, row 1: no header row", str(path), 1)
-        tables.append(Table(f"{path}, sheet {name}", "row", header, body, data))
-    book.close()
-    return tables[0], tables[1]
 
 
 def _element(row: dict[str, Any], where: str) -> dict[str, Any]:
@@ -129,7 +103,7 @@ def read_kumu(path: str | Path, connections_path: str | Path | None = None,
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         data = read_bytes(path)
-        elements, connections = _sheets(path, data)
+        elements, connections = read_sheets(path, data, ("Elements", "Connections"))
         document = import_document([path], [data])
     else:
         if connections_path is None:

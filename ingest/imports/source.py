@@ -7,6 +7,7 @@ with the position of the first bad byte instead.
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 
 from graph.model import Document
@@ -15,8 +16,20 @@ from ingest.imports.batch import ImportFileError
 _BOM = b"\xef\xbb\xbf"
 
 
+def check_regular(path: Path) -> None:
+    """Refuse anything but a regular file: ``/dev/zero`` never ends and a pipe waits for a writer."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise ImportFileError(f"{path}: cannot read file ({exc.strerror})", str(path)) from None
+    if not stat.S_ISREG(mode):
+        raise ImportFileError(f"{path}: not a regular file (a device, pipe or directory cannot be imported)",
+                              str(path))
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; an empty file is an error (it is usually a failed download or save)."""
+    check_regular(path)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.model import RecordError
+from ingest.imports import limits
 from ingest.imports.batch import ImportFileError
 from ingest.imports.source import decode, read_bytes
 
@@ -48,6 +49,7 @@ def read_csv(path: Path) -> Table:
     text = decode(data, path)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
+    csv.field_size_limit(limits.MAX_CSV_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[Any]]] = []
     header: list[str] | None = None
