@@ -25,6 +25,7 @@ from tqdm import tqdm
 from graph.model import Entity, RecordError, check_date
 from graph.names import slug
 from ingest.datasets import names as nm
+from ingest.datasets.cells import bad_csv, open_checked, whole_or_warn
 from ingest.datasets.places import city_in_country, locate
 from ingest.datasets.records import BatchBuilder, BatchReport, DatasetBatch, dataset_document
 
@@ -67,33 +68,40 @@ def read_table(path: Path, role: str, report: BatchReport) -> Iterator[tuple[int
     The October files are an Excel-for-Mac export; the snapshot file is UTF-8. A file that
     does not decode as UTF-8 is read as Mac Roman, which decodes any byte.
     """
+    open_checked(path)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("mac_roman")
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in next(reader, [])]
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error as exc:
+        raise bad_csv(path, 1, exc) from None
     missing = [c for c in _REQUIRED[role] if c not in header]
     if missing:
         raise ValueError(f"{path}, line 1: missing column(s) {', '.join(missing)} of the {role} file")
     seen: set[tuple[str, ...]] = set()
     start = reader.line_num + 1
-    for cells in reader:
-        line, start = start, reader.line_num + 1
-        if not any(c.strip() for c in cells):
-            report.counts["empty rows skipped"] += 1
-            continue
-        report.rows += 1
-        if len(cells) != len(header):
-            report.skip(line, f"{len(cells)} fields where the header has {len(header)}")
-            continue
-        t = tuple(c.strip() for c in cells)
-        if t in seen:
-            report.counts["duplicate rows dropped"] += 1
-            continue
-        seen.add(t)
-        yield line, dict(zip(header, t))
+    try:
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                report.counts["empty rows skipped"] += 1
+                continue
+            report.rows += 1
+            if len(cells) != len(header):
+                report.skip(line, f"{len(cells)} fields where the header has {len(header)}")
+                continue
+            t = tuple(c.strip() for c in cells)
+            if t in seen:
+                report.counts["duplicate rows dropped"] += 1
+                continue
+            seen.add(t)
+            yield line, dict(zip(header, t))
+    except csv.Error as exc:
+        raise bad_csv(path, start, exc) from None
 
 
 def _date(value: str, report: BatchReport, line: int, field: str) -> str | None:
@@ -207,7 +215,7 @@ def load_crunchbase(paths: dict[str, Path] | Path | str, progress: bool | None =
         batches.append(_acquisitions(paths["acquisitions"], rows["acquisitions"], index,
                                      reports["acquisitions"]))
     if "investments" in paths:
-        rounds = _rounds(rows.get("rounds", []))
+        rounds = _rounds(rows["rounds"], reports["rounds"]) if "rounds" in rows else {}
         batches.append(_investments(paths["investments"], rows["investments"], index, rounds,
                                     reports["investments"], progress))
     if "rounds" in reports:
@@ -215,6 +223,7 @@ def load_crunchbase(paths: dict[str, Path] | Path | str, progress: bool | None =
             batch.report.counts["rounds read"] = reports["rounds"].rows
             batch.report.counts["duplicate rounds dropped"] = reports["rounds"].counts["duplicate rows dropped"]
             batch.report.skipped += reports["rounds"].skipped
+            batch.report.warnings += reports["rounds"].warnings
     return batches
 
 
@@ -227,9 +236,9 @@ def _companies(path: Path, rows: list, index: Companies, report: BatchReport) ->
             "category": r["category_code"] or None,
             "status": r["status"] or None,
             "founded": _date(r.get("founded_at", ""), report, line, "founded_at"),
-            "founded_year": nm.parse_int(r.get("founded_year")),
-            "funding_total_usd": nm.parse_int(r.get("funding_total_usd")),
-            "funding_rounds": nm.parse_int(r.get("funding_rounds")),
+            "founded_year": whole_or_warn(r.get("founded_year"), report, line, "founded_year"),
+            "funding_total_usd": whole_or_warn(r.get("funding_total_usd"), report, line, "funding_total_usd"),
+            "funding_rounds": whole_or_warn(r.get("funding_rounds"), report, line, "funding_rounds"),
             "first_funding_at": _date(r.get("first_funding_at", ""), report, line, "first_funding_at"),
             "last_funding_at": _date(r.get("last_funding_at", ""), report, line, "last_funding_at"),
             "region": region if region and slug(region) not in _NOT_REGIONS else None,
@@ -249,7 +258,7 @@ def _acquisitions(path: Path, rows: list, index: Companies, report: BatchReport)
                               "is not a buyer and a bought company")
             continue
         cid, aid = b.add(index.entity(target)), b.add(index.entity(buyer))
-        price = nm.parse_int(r.get("price_amount"))
+        price = whole_or_warn(r.get("price_amount"), report, line, "price_amount")
         b.link(aid, cid, "ACQUIRED", _date(r["acquired_at"], report, line, "acquired_at"),
                {"price": price, "currency": (r.get("price_currency_code") or None) if price else None})
         _place(b, cid, r["company_city"], r["company_state_code"], r["company_country_code"])
@@ -269,12 +278,13 @@ class Round:
     amount: int | None
 
 
-def _rounds(rows: Iterable) -> dict[tuple[str, str], list[Round]]:
+def _rounds(rows: Iterable, report: BatchReport) -> dict[tuple[str, str], list[Round]]:
     """Rounds by (company name key, date): the only key the investor links file shares with them."""
     out: dict[tuple[str, str], list[Round]] = {}
-    for _, r in rows:
+    for line, r in rows:
         k = (nm.spelling_key(nm.clean(r["company_name"])), r["funded_at"])
-        out.setdefault(k, []).append(Round(r["funding_round_type"], nm.parse_int(r["raised_amount_usd"])))
+        amount = whole_or_warn(r["raised_amount_usd"], report, line, "raised_amount_usd")
+        out.setdefault(k, []).append(Round(r["funding_round_type"], amount))
     return out
 
 
@@ -324,7 +334,7 @@ def _investments(path: Path, rows: list, index: Companies, rounds: dict, report:
             report.skip(line, f"{investor!r} is named as an investor in itself")
             continue
         date = _date(r["funded_when"], report, line, "funded_when")
-        amount = nm.parse_int(r["amount_usd"])
+        amount = whole_or_warn(r["amount_usd"], report, line, "amount_usd")
         found = _match(rounds, company, date, amount) if date else None
         if found == "ambiguous":
             report.counts["rounds ambiguous"] += 1

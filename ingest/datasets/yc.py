@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graph.model import Entity
 from ingest.datasets import names as nm
+from ingest.datasets.cells import bad_csv, open_checked, whole
 from ingest.datasets.places import city_in_country, locate
 from ingest.datasets.records import BatchBuilder, BatchReport, DatasetBatch, dataset_document
 
@@ -59,6 +60,7 @@ def split_names(cell: str) -> list[str]:
 def read_rows(path: Path, report: BatchReport) -> list[Row]:
     """The file's rows that can be loaded; each other row is reported with its line and skipped."""
     rows: list[Row] = []
+    open_checked(path)
     with path.open(newline="", encoding="utf-8-sig") as f:
         reader = csv.reader(f)
         header = next(reader, None)
@@ -66,14 +68,17 @@ def read_rows(path: Path, report: BatchReport) -> list[Row]:
             raise ValueError(f"{path}, line 1: header {header[:3] if header else None} is not the YC "
                              f"startups table's ({', '.join(COLUMNS[:3])}, ...)")
         start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(c.strip() for c in cells):
-                continue
-            report.rows += 1
-            row = _check(cells, header, line, report)
-            if row is not None:
-                rows.append(row)
+        try:
+            for cells in reader:
+                line, start = start, reader.line_num + 1
+                if not any(c.strip() for c in cells):
+                    continue
+                report.rows += 1
+                row = _check(cells, header, line, report)
+                if row is not None:
+                    rows.append(row)
+        except csv.Error as exc:
+            raise bad_csv(path, start, exc) from None
     return rows
 
 
@@ -86,7 +91,7 @@ def _check(cells: list[str], header: list[str], line: int, report: BatchReport) 
     if not name:
         report.skip(line, "field 'Company' is empty")
         return None
-    year = nm.parse_int(d.get("Y Combinator Year"))
+    year = whole(d.get("Y Combinator Year"))
     if year is None or not 2005 <= year <= 2030:
         report.skip(line, f"field 'Y Combinator Year' is {d.get('Y Combinator Year')!r}, not a year")
         return None
@@ -94,7 +99,7 @@ def _check(cells: list[str], header: list[str], line: int, report: BatchReport) 
     if session not in _SESSIONS:
         report.skip(line, f"field 'Y Combinator Session' is {d.get('Y Combinator Session')!r}")
         return None
-    founded = nm.parse_int(d.get("Year Founded"))
+    founded = whole(d.get("Year Founded"))
     if d.get("Year Founded") and (founded is None or not 1800 <= founded <= 2030):
         report.warn(line, f"field 'Year Founded' is {d['Year Founded']!r}, not a year; left out")
         d["Year Founded"] = ""
@@ -121,7 +126,7 @@ def _company(row: Row, eid: str) -> Entity:
     known = [a for a in amounts if a is not None]
     props = {
         "status": d.get("Satus", "").lower() or None,
-        "founded_year": nm.parse_int(d.get("Year Founded")),
+        "founded_year": whole(d.get("Year Founded")),
         "categories": [c.strip() for c in d.get("Categories", "").split(",") if c.strip()] or None,
         "website": d.get("Website") or None,
         "description": nm.clean(d.get("Description")) or None,
@@ -157,7 +162,7 @@ def load_yc(path: Path | str) -> DatasetBatch:
         founded = r.cells.get("Year Founded") or None
         for f in dict.fromkeys(founders[nm.spelling_key(f)] for f in r.founders):
             pid = b.add(Entity(nm.body_id(f, "Person"), f, "Person", [f]))
-            b.link(pid, cid, "FOUNDED", str(nm.parse_int(founded)) if founded else None)
+            b.link(pid, cid, "FOUNDED", str(whole(founded)) if founded else None)
         seen: set[str] = set()
         for inv in r.investors:
             k = nm.spelling_key(inv)

@@ -6,9 +6,6 @@ cap, so that a regression fails the test instead of the machine.
 from __future__ import annotations
 
 import os
-import resource
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -17,10 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from app.cli.main import cli
+from support.capped import capped
 from ingest.imports import ImportFileError, limits, read_import, read_json, read_kumu
 
-REPO = Path(__file__).resolve().parents[3]
-MEMORY_CAP = 1536 * 1024 * 1024
 
 
 def workbook(path: Path) -> Path:
@@ -48,14 +44,6 @@ def rewrite(path: Path, member: str, change) -> Path:
 
 def sheet(path: Path, change) -> Path:
     return rewrite(path, "xl/worksheets/sheet1.xml", change)
-
-
-def capped(code: str) -> subprocess.CompletedProcess:
-    """Run ``code`` in a Python child limited to ``MEMORY_CAP`` of address space and 60 s."""
-    def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
-    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                          timeout=60, preexec_fn=limit, env={**os.environ, "PYTHONPATH": str(REPO)})
 
 
 def refused(path: Path, reader: str = "read_import") -> str:
