@@ -7,6 +7,7 @@ one line naming the file, the row and the field.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +69,17 @@ def _text_field(fields: dict[str, Any], name: str, where: str) -> None:
         raise RecordError(f"{where}: {name} must be text, got {type(value).__name__}")
 
 
+def _finite(fields: dict[str, Any], where: str) -> None:
+    """Refuse NaN and infinities (JSON's ``NaN``/``Infinity``, CSV's ``inf``): no store or tool can use them."""
+    props = fields.get("properties")
+    values = [("confidence", fields.get("confidence"))]
+    values += list(props.items()) if isinstance(props, dict) else []
+    for name, value in values:
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, float) and not math.isfinite(v):
+                raise RecordError(f"{where}: {name} {v!r} is not a finite number")
+
+
 class Collector:
     """Accumulates one file's records, raising on the first bad row or listing it as skipped."""
 
@@ -97,6 +109,7 @@ class Collector:
         where = f"{where}, entity {eid!r}" if isinstance(eid, str) and eid else where
         try:
             _text_field(fields, "kind", where)
+            _finite(fields, where)
             entity = validate_entity(Entity(
                 id=eid, name=fields.get("name"), kind=canonical_kind(fields.get("kind")),
                 aliases=fields.get("aliases") if fields.get("aliases") is not None else [],
@@ -117,6 +130,7 @@ class Collector:
         where = f"{where}, link {desc}"
         try:
             _text_field(fields, "type", where)
+            _finite(fields, where)
             status = fields.get("status")
             if status is not None and not isinstance(status, str):
                 raise RecordError(f"{where}: status must be text, got {type(status).__name__}")

@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph.model import RecordError
+from graph.model import RecordError, check_date
 from ingest.imports import limits
 from ingest.imports.batch import ImportFileError
 from ingest.imports.source import decode, read_bytes
@@ -113,13 +114,18 @@ def text(value: Any) -> str:
 
 
 def number(value: Any, where: str, name: str) -> float:
-    """A cell that must be a number (``0,8`` with a decimal comma is accepted)."""
+    """A cell that must be a finite number (``0,8`` with a decimal comma is accepted; ``nan``,
+    ``inf`` and ``1e999``, which ``float`` takes, are not)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    try:
-        return float(text(value).replace(",", "."))
-    except ValueError:
-        raise RecordError(f"{where}: {name} {value!r} is not a number") from None
+        n = float(value)
+    else:
+        try:
+            n = float(text(value).replace(",", "."))
+        except ValueError:
+            raise RecordError(f"{where}: {name} {value!r} is not a number") from None
+    if not math.isfinite(n):
+        raise RecordError(f"{where}: {name} {value!r} is not a finite number")
+    return n
 
 
 def split(value: Any, delimiter: str) -> list[str]:
@@ -128,7 +134,10 @@ def split(value: Any, delimiter: str) -> list[str]:
 
 
 def typed(value: Any, kind: str | None, where: str, name: str, delimiter: str = ";") -> Any:
-    """Convert a property cell by its neo4j-style type (``int``, ``float``, ``boolean``, ``X[]``)."""
+    """Convert a property cell by its neo4j-style type (``int``, ``float``, ``boolean``, ``date``, ``X[]``).
+
+    A ``date`` must be a real ISO date (``2023-02-30`` and ``31/31/2024`` are refused).
+    """
     if kind is None:
         return value if isinstance(value, (int, float, bool)) else text(value)
     if kind.endswith("[]"):
@@ -140,6 +149,8 @@ def typed(value: Any, kind: str | None, where: str, name: str, delimiter: str = 
         return int(n)
     if kind in ("float", "double"):
         return number(value, where, name)
+    if kind == "date":
+        return check_date(text(value), f"{where}, {name}")
     if kind == "boolean":
         if isinstance(value, bool):
             return value
