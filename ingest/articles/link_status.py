@@ -12,6 +12,7 @@ import re
 from ingest.articles.cues import status_cues, words
 
 _EARLIER = re.compile(rf"(?<!\w)(?:{words('earlier')})(?!\w)", re.IGNORECASE)
+_DURING = re.compile(rf"(?<!\w)(?:{words('during')})(?!\w)", re.IGNORECASE)
 _NOT_YET = re.compile(rf"^[^.;]{{0,40}}?(?<!\w)(?:{words('not_yet')})(?!\w)", re.IGNORECASE)
 
 
@@ -38,3 +39,8 @@ def looks_back(text: str) -> bool:
 def not_yet(after: str) -> bool:
     """"E sắp diễn ra", "E sẽ được tổ chức": the text right after an event says it is still to come."""
     return _NOT_YET.match(after) is not None
+
+
+def during(text: str) -> bool:
+    """"Trong thời gian ở thăm ...", "trong khuôn khổ chuyến thăm": the sentence spans a visit of several days."""
+    return _DURING.search(text) is not None

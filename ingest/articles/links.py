@@ -15,7 +15,7 @@ from graph.model import Link
 from ingest.articles.cues import Cue, relation_cues, status_cues, words
 from ingest.articles.dates import date_near, find_dates
 from ingest.articles.entities import Mention, Role
-from ingest.articles.link_status import looks_back, not_yet, status_of
+from ingest.articles.link_status import during, looks_back, not_yet, status_of
 from ingest.articles.name_facts import Known, stated
 from ingest.articles.parties import (JOINT, LIST_GAP, MODIFIER_BEFORE, PLACE_OBJECT_GAP, TITLE_WORDS, acts, bare,
                                      clause_before, place_tag)
@@ -112,6 +112,8 @@ class LinkReader:
         if target.kind == "Event" and target.entity in self.ctx.event_dates:
             return self.ctx.event_dates[target.entity]
         if status == "done" and type_ in _DATED and type_ not in _FACTS and not looks_back(text):
+            if during(text) and self.ctx.event_date:
+                return self.ctx.event_date[:7]  # some day of the visit: its month
             return self.ctx.event_date  # the article's own event, unless the sentence looks back
         return None
 

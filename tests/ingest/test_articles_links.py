@@ -317,3 +317,11 @@ def test_the_visit_of_someone_not_named_has_no_visitor(tmp_path):
                   "Chuyến thăm chính thức của ông Suzuki Taro tới Việt Nam đã thành công.")
     assert not [k for k in found if k[0] == "VISITED" and k[1].startswith("Lê Văn Tâm")]
     assert one(found, "VISITED", "Suzuki Taro", "Việt Nam")
+
+
+def test_links_during_a_visit_are_dated_by_its_month(tmp_path):
+    found = links(tmp_path, "Sáng 14/3, UBND tỉnh Đồng Nai tiếp đoàn đại biểu tỉnh Aichi.",
+                  "Trong thời gian ở thăm Việt Nam, đoàn đại biểu tỉnh Aichi đã làm việc với Tập đoàn Sao Bắc.")
+    assert one(found, "MET_WITH", "Ủy ban nhân dân Đồng Nai", "Aichi").date == "2024-03-14"
+    met = [v for (t, s, o), v in found.items() if t == "MET_WITH" and "Sao Bắc" in s + o]
+    assert met and met[0].date == "2024-03"
