@@ -325,3 +325,26 @@ def test_links_during_a_visit_are_dated_by_its_month(tmp_path):
     assert one(found, "MET_WITH", "Ủy ban nhân dân Đồng Nai", "Aichi").date == "2024-03-14"
     met = [v for (t, s, o), v in found.items() if t == "MET_WITH" and "Sao Bắc" in s + o]
     assert met and met[0].date == "2024-03"
+
+
+def test_every_listed_party_gets_a_link(tmp_path):
+    found = links(tmp_path, "Sở Khoa học và Công nghệ Đồng Nai, Hiệp hội Doanh nghiệp Đồng Nai và Tập đoàn Sao Bắc phối hợp "
+                            "tổ chức Ngày hội Khởi nghiệp Đồng Nai 2024.",
+                  "Ngày 12/3, Tỉnh Đoàn Đồng Nai cùng với Quỹ Đầu tư Sông Xanh đã ký kết biên bản ghi nhớ với Tập đoàn "
+                  "Sao Bắc, Công ty Nông Sạch và Vườn ươm Sông Xanh.")
+    for party in ("Sở Khoa học", "Hiệp hội Doanh nghiệp", "Tập đoàn Sao Bắc"):
+        assert one(found, "ORGANIZED", party, "Ngày hội")
+    for a in ("Tỉnh Đoàn", "Quỹ Đầu tư Sông Xanh"):
+        for b in ("Tập đoàn Sao Bắc", "Công ty Nông Sạch", "Vườn ươm Sông Xanh"):
+            assert one(found, "SIGNED_AGREEMENT_WITH", a, b).date == "2024-03-12"
+
+
+def test_agents_named_after_bo_or_tu(tmp_path):
+    found = links(tmp_path, "Quỹ Đầu tư Sông Xanh được dẫn dắt bởi ông Trần Quốc Huy.",
+                  "Công ty Nông Sạch được sáng lập bởi bà Hoàng Thị Lan.",
+                  "Năm 2023, startup FarmBot đã nhận vốn đầu tư từ Quỹ Đầu tư Sông Xanh.",
+                  "Startup PayNow được ươm tạo bởi Vườn ươm Sông Xanh.")
+    assert one(found, "HOLDS_ROLE", "Trần Quốc Huy", "Quỹ Đầu tư Sông Xanh").date is None
+    assert one(found, "FOUNDED", "Hoàng Thị Lan", "Công ty Nông Sạch")
+    assert one(found, "INVESTED_IN", "Quỹ Đầu tư Sông Xanh", "FarmBot").date == "2023"
+    assert one(found, "SUPPORTS", "Vườn ươm Sông Xanh", "PayNow")
