@@ -20,6 +20,7 @@ import streamlit as st
 from app.web import data, network
 from app.web.i18n import fixed, kind_label, t, type_label
 from graph.export import export
+from graph.export.cells import neutralise
 from graph.filters import Filters
 from graph.model import RecordError
 from graph.ontology import KINDS, LINK_TYPES
@@ -221,9 +222,14 @@ def names_frame(df: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return out.rename(columns=columns)
 
 
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """``df`` as UTF-8 CSV, text cells and headings neutralised against spreadsheet formula injection."""
+    safe = df.map(neutralise).rename(columns=neutralise)
+    return safe.to_csv(index=False).encode("utf-8")
+
+
 def csv_download(df: pd.DataFrame, filename: str, key: str) -> None:
-    st.download_button(t("download_csv"), df.to_csv(index=False).encode("utf-8"), file_name=filename,
-                       mime="text/csv", key=key)
+    st.download_button(t("download_csv"), csv_bytes(df), file_name=filename, mime="text/csv", key=key)
 
 
 # ---- the network panel ---------------------------------------------------------------------

@@ -6,6 +6,10 @@ Load with ``neo4j-admin database import full --nodes=nodes.csv --relationships=r
 arrays and labels use neo4j-admin's default ``;`` delimiter. neo4j-admin cannot escape the
 delimiter inside a value, so when some alias or label contains ``;`` another delimiter is
 chosen; ``import.sh`` beside the CSVs always holds the exact command, with the delimiter.
+
+Text cells go through ``cells.neutralise`` against formula injection when the file is opened
+in a spreadsheet; a value that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return therefore loads into Neo4j with a quote in front (``ecograph import`` takes it off).
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.export.cells import safe_row
 from graph.export.records import ExportError, edges, nodes, property_keys, value_type
 from graph.ontology import ENTITY_LABEL, label, rel_type
 
@@ -74,17 +79,18 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
     nodes_path, links_path = out_dir / "nodes.csv", out_dir / "relationships.csv"
     with nodes_path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(NODE_HEADER + [h for _, h in node_props])
+        w.writerow(safe_row(NODE_HEADER + [h for _, h in node_props]))
         for n in ns:
-            w.writerow([n.id, f"{ENTITY_LABEL}{d}{label(n.kind)}", n.name, n.kind, _array(n.aliases, d),
-                        _array(n.sources, d), n.confidence]
-                       + [_cell(n.properties.get(k), h, d) for k, h in node_props])
+            w.writerow(safe_row([n.id, f"{ENTITY_LABEL}{d}{label(n.kind)}", n.name, n.kind, _array(n.aliases, d),
+                                 _array(n.sources, d), n.confidence]
+                                + [_cell(n.properties.get(k), h, d) for k, h in node_props]))
     with links_path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
-        w.writerow(LINK_HEADER + [h for _, h in link_props])
+        w.writerow(safe_row(LINK_HEADER + [h for _, h in link_props]))
         for e in es:
-            w.writerow([e.source, e.target, rel_type(e.type), e.status, e.date or "", e.doc, e.evidence or "",
-                        e.confidence] + [_cell(e.properties.get(k), h, d) for k, h in link_props])
+            w.writerow(safe_row([e.source, e.target, rel_type(e.type), e.status, e.date or "", e.doc,
+                                 e.evidence or "", e.confidence]
+                                + [_cell(e.properties.get(k), h, d) for k, h in link_props]))
     script = out_dir / "import.sh"
     script.write_text("#!/bin/sh\n# Load into an empty database (stop it first); DATABASE defaults to neo4j.\n"
                       "exec neo4j-admin database import full --multiline-fields=true "

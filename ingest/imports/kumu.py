@@ -5,22 +5,22 @@ optionally ``ID``; Connections have ``From`` and ``To`` (labels or IDs; several 
 targets make one link each), ``Type`` or ``Connection Type``, and any other fields. Kumu users
 write types in their own case ("person", "Met with"), so kinds and link types match the
 ontology case-insensitively. Elements without an ID get the slug of their label, the same id
-an article or dataset would give the same name.
+an article or dataset would give the same name. A ``¦`` in a multi-valued cell or a link end is
+a ``|`` inside one value, as ``export kumu`` writes it (``graph.export.kumu.list_value``).
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from graph.export.kumu import PROPERTY_SUFFIX
+from graph.export.kumu import PROPERTY_SUFFIX, from_list_value, list_values
 from graph.model import RecordError
 from graph.names import key, nfc, slug
 from ingest.imports.batch import Collector, ImportBatch, ImportFileError
 from ingest.imports.source import import_document, read_bytes
-from ingest.imports.tabular import Table, number, read_csv, records, require, snake, split, text
+from ingest.imports.tabular import Table, number, read_csv, records, require, snake, text
 from ingest.imports.workbook import read_sheets
 
-DELIMITER = "|"
 _ELEMENT_COLUMNS = {"id": "id", "label": "name", "type": "kind", "element type": "kind",
                     "aliases": "aliases", "confidence": "confidence", "sources": "sources"}
 _CONNECTION_COLUMNS = {"from": "source", "to": "target", "type": "type", "connection type": "type",
@@ -48,11 +48,11 @@ def _element(row: dict[str, Any], where: str) -> dict[str, Any]:
         if name in ("id", "name", "kind"):
             fields[name] = text(cell)
         elif name == "aliases":
-            fields["aliases"] = split(cell, DELIMITER)
+            fields["aliases"] = list_values(text(cell))
         elif name == "confidence":
             fields["confidence"] = number(cell, where, "confidence")
         elif name == "tags":
-            fields["properties"]["tags"] = split(cell, DELIMITER)
+            fields["properties"]["tags"] = list_values(text(cell))
         elif name not in _DROPPED:
             fields["properties"][name] = cell if isinstance(cell, (int, float, bool)) else text(cell)
     if "id" not in fields and fields.get("name"):
@@ -132,7 +132,7 @@ def read_kumu(path: str | Path, connections_path: str | Path | None = None,
         except RecordError as exc:
             out.fail(str(exc), line)
             continue
-        source = resolve(fields["source"]) if fields.get("source") else None
-        for target in split(fields.get("target", ""), DELIMITER) or [""]:
+        source = resolve(from_list_value(fields["source"])) if fields.get("source") else None
+        for target in list_values(fields.get("target", "")) or [""]:
             out.add_link(where, line, {**fields, "source": source, "target": resolve(target) if target else None})
     return out.finish(document)

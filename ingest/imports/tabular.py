@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph.export.cells import restore
 from graph.model import RecordError, check_date
 from ingest.imports import limits
 from ingest.imports.batch import ImportFileError
@@ -45,7 +46,10 @@ def _blank(cells: list[Any]) -> bool:
 
 
 def read_csv(path: Path) -> Table:
-    """Read a CSV file (comma, semicolon or tab separated, as Excel saves it in various locales)."""
+    """Read a CSV file (comma, semicolon or tab separated, as Excel saves it in various locales).
+
+    The quote our exports put before a cell that would run as a formula is taken off again.
+    """
     data = read_bytes(path)
     text = decode(data, path)
     first = text.split("\n", 1)[0]
@@ -57,6 +61,7 @@ def read_csv(path: Path) -> Table:
     start = 1
     try:
         for cells in reader:
+            cells = [restore(c) for c in cells]
             if header is None:
                 header = [c.strip() for c in cells]
             elif not _blank(cells):

@@ -11,7 +11,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.export import FORMATS, ExportError, export
+from graph.export import FORMATS, export
 from graph.export.cypher import literal
 from ingest.imports import ImportBatch, read_csv_pair, read_json, read_kumu
 
@@ -139,11 +139,6 @@ def test_neo4j_csv_default_delimiter_and_command(tmp_path):
     assert len(again.links) == g.number_of_edges()
 
 
-def test_kumu_refuses_its_value_separator(tmp_path):
-    g = nx.MultiDiGraph(documents={})
-    g.add_node("a", name="A|B", kind="Fund", aliases=["A|B"], sources=[], confidence=1.0)
-    with pytest.raises(ExportError, match="entity 'a'.*separator"):
-        export(g, "kumu", tmp_path / "kumu")
 
 
 def test_kumu_round_trip(hostile, tmp_path):
