@@ -259,9 +259,11 @@ class LinkReader:
             subjects = []  # "A tiếp [someone not named], ..., đang thăm X": the visitor is unknown
         owner = self._owner(text, mentions, hit, objects, cue)
         subjects = owner or subjects  # "chuyến thăm Việt Nam của ông X": X visits
-        if not owner and _NOMINAL.search(text[:hit.start()]) \
-                and re.match(r"\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?của\s", text[objects[-1].end:]):
-            subjects = []  # the visit of someone not named as a party: no subject
+        nominal = _NOMINAL.search(text[:hit.start()])
+        if not owner and nominal and (re.search(r"(?<!\w)của\s+(?:các\s+|những\s+)?$", text[:nominal.start()])
+                                      or re.match(r"\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?của\s",
+                                                  text[objects[-1].end:])):
+            subjects = []  # "kết quả của cuộc hội đàm với X", "chuyến thăm X của [someone]": whose is not said
         guests, invited = self._guests(text, mentions, hit.start()) if cue.type in _ACTS_FOR else ([], False)
         subjects = guests or subjects  # "A mời B tham dự E": B is the one to take part
         if not subjects and self.ctx.delegation is not None and _BARE_DELEGATION.search(text[:hit.start()]):

@@ -348,3 +348,9 @@ def test_agents_named_after_bo_or_tu(tmp_path):
     assert one(found, "FOUNDED", "Hoàng Thị Lan", "Công ty Nông Sạch")
     assert one(found, "INVESTED_IN", "Quỹ Đầu tư Sông Xanh", "FarmBot").date == "2023"
     assert one(found, "SUPPORTS", "Vườn ươm Sông Xanh", "PayNow")
+
+
+def test_a_meeting_made_a_noun_after_cua_has_no_known_subject(tmp_path):
+    found = links(tmp_path, "Ông Suzuki Taro cảm ơn ông Lê Văn Tâm; thông báo với ông Lê Văn Tâm kết quả của cuộc hội đàm "
+                            "với ông Trần Quốc Huy.")
+    assert not [k for k in found if k[0] == "MET_WITH" and {k[1], k[2]} == {"Lê Văn Tâm", "Trần Quốc Huy"}]
