@@ -16,6 +16,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 from openpyxl.utils import get_column_letter
 
 from ingest.imports import limits
@@ -88,8 +89,6 @@ def _rows(ws: Any, where: str, path: Path) -> list[tuple[int, list[Any]]]:
 
 def read_sheets(path: Path, data: bytes, names: tuple[str, ...]) -> list[Table]:
     """The sheets called ``names`` (any case; sheets marked "(ignore)" skipped) as tables."""
-    import openpyxl
-
     check_archive(path, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
