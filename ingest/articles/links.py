@@ -223,6 +223,9 @@ class LinkReader:
             return []
         if re.search(r"(?<!\w)giữa(?!\w)", text[end:after[0].start], re.IGNORECASE):
             return []  # "hợp tác ... giữa A và B": the pair is read as a pair
+        unnamed = _EVENT_WORD.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+        if after[0].kind == "Event" and unnamed and unnamed.start() < after[0].start:
+            return []  # "tổ chức hội thảo X trong khuôn khổ E": the event organised is not E
         out, last = [after[0]], after[0].end
         for m in mentions:
             if m.start < last or m.role:

@@ -354,3 +354,12 @@ def test_a_meeting_made_a_noun_after_cua_has_no_known_subject(tmp_path):
     found = links(tmp_path, "Ông Suzuki Taro cảm ơn ông Lê Văn Tâm; thông báo với ông Lê Văn Tâm kết quả của cuộc hội đàm "
                             "với ông Trần Quốc Huy.")
     assert not [k for k in found if k[0] == "MET_WITH" and {k[1], k[2]} == {"Lê Văn Tâm", "Trần Quốc Huy"}]
+
+
+def test_an_unnamed_event_is_not_the_named_one_after_it(tmp_path):
+    found = links(tmp_path, "Tập đoàn Sao Bắc tổ chức hội thảo về nông nghiệp trong khuôn khổ Ngày hội Khởi nghiệp Đồng Nai 2024.",
+                  "Sở Công Thương tỉnh Đồng Nai tổ chức Hội chợ Công nghệ Đồng Nai 2024, đồng thời tham gia Diễn đàn "
+                  "Đổi mới Biên Hòa 2024.")
+    assert not [k for k in found if k[0] == "ORGANIZED" and k[1] == "Tập đoàn Sao Bắc"]
+    assert one(found, "ORGANIZED", "Sở Công Thương", "Hội chợ")
+    assert not [k for k in found if k[0] == "ORGANIZED" and k[2].startswith("Diễn đàn")]
