@@ -455,7 +455,7 @@ class LinkReader:
                 agents = self._listed(text, mentions, hit.end(), cue)
                 if not targets or not agents:
                     continue
-                status = "planned" if self._ahead(text, targets[-1]) else status_of(text, 0, hit.end())
+                status = "planned" if self._ahead(text, targets[-1]) else status_of(text, 0, hit.start())
                 date = self._date(cue.type, text, hit.start(), targets[-1], status, mentions)
                 for a in agents:
                     self._add(cue.type, a, targets[-1], text, status, date, cue.confidence)

@@ -120,9 +120,11 @@ def _parent(text: str, mentions: list[Mention], division: Mention) -> Mention | 
              and re.fullmatch(r"\s*[(,]\s*", text[division.end:p.start])]
     if after:
         return after[0]
-    before = [p for p in mentions if p.end <= division.start and p.kind == "Agency"
-              and p.head not in lx.DIVISION_HEADS]
-    return before[-1] if before else None
+    if re.search(r"(?<!\w)của\s*$", text[:division.start]):
+        return None  # "Nghị quyết của Ban X": whose Ban follows, if anywhere
+    before = [p for p in mentions if p.end <= division.start and p.kind == "Agency" and not p.role
+              and p.head not in lx.DIVISION_HEADS and not JOINT.match(text[p.end:division.start])]
+    return before[-1] if before else None  # not a peer listed with it ("Ban A và Ban B"), not a title's body
 
 
 def _belongs(text: str, mentions: list[Mention]) -> list[Fact]:

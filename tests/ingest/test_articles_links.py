@@ -363,3 +363,10 @@ def test_an_unnamed_event_is_not_the_named_one_after_it(tmp_path):
     assert not [k for k in found if k[0] == "ORGANIZED" and k[1] == "Tập đoàn Sao Bắc"]
     assert one(found, "ORGANIZED", "Sở Công Thương", "Hội chợ")
     assert not [k for k in found if k[0] == "ORGANIZED" and k[2].startswith("Diễn đàn")]
+
+
+def test_a_division_is_not_part_of_a_peer_or_of_a_titles_body(tmp_path):
+    found = links(tmp_path, "Ban Tổ chức Trung ương và Ban Tuyên giáo Trung ương tổ chức Hội nghị Báo cáo viên Đồng Nai 2024.",
+                  "Tham dự chương trình Giao lưu có ông Trần Quốc Huy, Ủy viên Tỉnh ủy, Trưởng Ban Dân vận.")
+    assert not [k for k in found if k[0] == "PART_OF" and k[2].startswith("Ban")]
+    assert not [k for k in found if k[0] == "PART_OF" and k[1].startswith("Ban Dân vận")]
