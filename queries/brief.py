@@ -20,7 +20,7 @@ first, then by how many home and target partners they have, then by tie strength
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -31,6 +31,8 @@ from queries.groups import MAX_CHAIN
 from queries.paths import link_text, source_label
 from queries.resolve import find_entity
 from queries.subgraph import distinct_links, filter_graph, weighted_view
+from queries.ties import route_filters
+from queries.weights import DEFAULT_TIES
 
 LANGS = ("en", "vi")
 HEADINGS = {
@@ -106,7 +108,8 @@ def _distances(H: nx.Graph, sources: set[str], cutoff: int) -> dict[str, int]:
 
 
 def visit_brief(G: nx.MultiDiGraph, target: str, home: str, filters: Filters | None = None, *,
-                top: int = 10, max_hops: int = 3, weights: Mapping[str, float] | None = None) -> Brief:
+                top: int = 10, max_hops: int = 3, weights: Mapping[str, float] | None = None,
+                ties: Iterable[str] = DEFAULT_TIES) -> Brief:
     """Prepare a delegation from ``home`` visiting ``target``.
 
     Parameters
@@ -125,6 +128,8 @@ def visit_brief(G: nx.MultiDiGraph, target: str, home: str, filters: Filters | N
         Longest home-to-target path (in links) an intermediary may lie on, 2 to 4.
     weights : mapping, optional
         Link-type weight overrides, for ranking intermediaries by tie strength.
+    ties : iterable of str
+        Tie classes an intermediary's route may use (``queries.weights.TIE_CLASSES``).
 
     Returns
     -------
@@ -167,7 +172,7 @@ def visit_brief(G: nx.MultiDiGraph, target: str, home: str, filters: Filters | N
         elif crosses:
             between.append((u, v, a))
 
-    H = weighted_view(G, filters, weights=weights)
+    H = weighted_view(G, route_filters(filters, ties), weights=weights)
     dh, dt = _distances(H, home_side, max_hops - 1), _distances(H, target_side, max_hops - 1)
     rows = []
     for x in set(dh) & set(dt):

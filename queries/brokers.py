@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -52,7 +52,8 @@ from graph.filters import Filters
 from queries.centrality import betweenness, node_table
 from queries.groups import UNKNOWN, find_group, group_label, group_of
 from queries.subgraph import filter_graph, links_among, weighted_view
-from queries.ties import graph_ties
+from queries.ties import graph_ties, route_filters
+from queries.weights import DEFAULT_TIES
 
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
@@ -293,7 +294,8 @@ def constraint(H: nx.Graph, weight: str = "weight") -> dict[str, float]:
 
 
 def brokerage_roles(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = None, *,
-                    directed: bool = False, kind: str | None = None) -> pd.DataFrame:
+                    directed: bool = False, kind: str | None = None,
+                    ties: Iterable[str] = DEFAULT_TIES) -> pd.DataFrame:
     """Gould-Fernandez brokerage role counts, expected counts and z-scores of every entity.
 
     Parameters
@@ -310,6 +312,8 @@ def brokerage_roles(G: nx.MultiDiGraph, by: str = "country", filters: Filters | 
         as arcs both ways.
     kind : str, optional
         Report only brokers of this kind (counts are over the whole filtered graph).
+    ties : iterable of str
+        Tie classes brokerage runs along (``queries.weights.TIE_CLASSES``).
 
     Returns
     -------
@@ -318,7 +322,7 @@ def brokerage_roles(G: nx.MultiDiGraph, by: str = "country", filters: Filters | 
         and ``z_<role>`` (NaN where the null gives no variance); sorted by ``total``.
     """
     groups = group_of(G, by)
-    return _roles_table(G, weighted_view(G, filters, directed=directed), by, groups, kind)
+    return _roles_table(G, weighted_view(G, route_filters(filters, ties), directed=directed), by, groups, kind)
 
 
 def _roles_table(G: nx.MultiDiGraph, D: nx.Graph, by: str, groups: Mapping[str, str],
@@ -401,7 +405,7 @@ def _pair_text(G: nx.Graph, by: str, pair: frozenset) -> str:
 def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = None, *,
             directed: bool = False, weights: Mapping[str, float] | None = None,
             kind: str | None = None, engine: str = "auto", pivots: int | str = "auto",
-            seed: int | None = 0) -> pd.DataFrame:
+            seed: int | None = 0, ties: Iterable[str] = DEFAULT_TIES) -> pd.DataFrame:
     """One table of brokerage measures per entity: who bridges, how much, between what.
 
     Parameters
@@ -410,7 +414,7 @@ def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = N
         The full projection.
     by : str
         Grouping for roles and exclusive pairs (see ``brokerage_roles``).
-    filters, directed, weights, kind, engine, pivots, seed
+    filters, directed, weights, kind, engine, pivots, seed, ties
         As for ``queries.centrality.centrality`` (betweenness is sampled on large graphs).
 
     Returns
@@ -422,7 +426,7 @@ def brokers(G: nx.MultiDiGraph, by: str = "country", filters: Filters | None = N
         ``exclusive`` (number of group pairs the entity alone connects) and ``exclusive_pairs``
         (those pairs as text). Sorted by betweenness.
     """
-    H = weighted_view(G, filters, directed=directed, weights=weights)
+    H = weighted_view(G, route_filters(filters, ties), directed=directed, weights=weights)
     groups = group_of(G, by)
     roles = _roles_table(G, H, by, groups, None).set_index("id")
     between = betweenness(H, engine=engine, pivots=pivots, seed=seed)
@@ -496,8 +500,9 @@ def _dfs_cuts(H: nx.Graph) -> tuple[list[tuple[str, str, int]], list[tuple[str, 
     return bridges, points
 
 
-def cut_points(G: nx.MultiDiGraph, filters: Filters | None = None) -> CutPoints:
-    """Bridges and articulation points of the undirected filtered graph.
+def cut_points(G: nx.MultiDiGraph, filters: Filters | None = None, *,
+               ties: Iterable[str] = DEFAULT_TIES) -> CutPoints:
+    """Bridges and articulation points of the undirected filtered graph of tie classes ``ties``.
 
     Returns
     -------
@@ -507,7 +512,7 @@ def cut_points(G: nx.MultiDiGraph, filters: Filters | None = None) -> CutPoints:
         ``articulation_points``: ``id``, ``name``, ``kind``, ``pieces`` (components its own
         component falls into without it) and ``cut_off`` (nodes outside the largest of them).
     """
-    H = weighted_view(G, filters)
+    H = weighted_view(G, route_filters(filters, ties))
     bridges, points = _dfs_cuts(H)
     rows = [{"source": u, "source_name": H.nodes[u].get("name", u), "target": v,
              "target_name": H.nodes[v].get("name", v), "types": ", ".join(H[u][v]["types"]), "cut_off": cut}

@@ -52,14 +52,15 @@ import random
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import networkx as nx
 import pandas as pd
 
 from graph.filters import Filters
 from queries.subgraph import weighted_view
-from queries.ties import Ties, graph_ties, shared_ties
+from queries.ties import Ties, graph_ties, route_filters, shared_ties
+from queries.weights import DEFAULT_TIES
 
 MEASURES = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank")
 #: Graphs with at least this many nodes use igraph for betweenness and closeness.
@@ -336,7 +337,8 @@ def node_table(H: nx.Graph, ids: Sequence[str]) -> pd.DataFrame:
 def centrality(G: nx.MultiDiGraph, filters: Filters | None = None, *, kind: str | None = None,
                directed: bool = False, weights: Mapping[str, float] | None = None,
                names: Sequence[str] = MEASURES, by: str = "pagerank",
-               engine: str = "auto", pivots: int | str = "auto", seed: int | None = 0) -> pd.DataFrame:
+               engine: str = "auto", pivots: int | str = "auto", seed: int | None = 0,
+               ties: Iterable[str] = DEFAULT_TIES) -> pd.DataFrame:
     """Centrality of every entity (or of one kind) with rank and percentile columns.
 
     Parameters
@@ -365,6 +367,9 @@ def centrality(G: nx.MultiDiGraph, filters: Filters | None = None, *, kind: str 
         ``DEFAULT_PIVOTS`` nodes on graphs too large for the exact values.
     seed : int, optional
         Seed of the pivot sample, so estimates are repeatable.
+    ties : iterable of str
+        Tie classes measured on (``queries.weights.TIE_CLASSES``; default interaction and
+        affiliation, so that sharing a country is no tie).
 
     Returns
     -------
@@ -374,6 +379,7 @@ def centrality(G: nx.MultiDiGraph, filters: Filters | None = None, *, kind: str 
     """
     if by not in names:
         raise ValueError(f"cannot sort by {by!r}: not among the measures {list(names)}")
+    filters = route_filters(filters, ties)
     T = shared_ties(G, filters, directed=directed, weights=weights)
     compiled = engine == "igraph" or (engine == "auto" and len(T) >= IGRAPH_FROM)
     H = T if compiled else weighted_view(G, filters, directed=directed, weights=weights)

@@ -23,9 +23,12 @@ import pandas as pd
 
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
+from queries.memo import shared
 from queries.resolve import display_name, find_entities, find_entity
 from queries.subgraph import filtered_view, link_weight, links_among, tie_neighbours
-from queries.ties import Ties, shared_ties, tie_arrays
+from queries.sides import PLACE_KINDS
+from queries.ties import Ties, route_filters, tie_arrays
+from queries.weights import DEFAULT_TIES, weights_key
 
 #: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
 MAX_K = 50
@@ -195,8 +198,12 @@ def _k_shortest(T: Ties, s: str, t: str, k: int) -> list[tuple[list[str], float]
 def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | None = None, *,
                k: int = 1, exclude_types: Iterable[str] = (), exclude_nodes: Iterable[str] = (),
                weighted: bool = False, weights: Mapping[str, float] | None = None,
-               directed: bool = False) -> PathResult:
+               directed: bool = False, ties: Iterable[str] = DEFAULT_TIES) -> PathResult:
     """The ``k`` shortest simple paths between two entities, each hop explained.
+
+    A path walks only on ties of the classes ``ties`` (``queries.weights.TIE_CLASSES``) and
+    never passes through a city or a country: a place may be an end of the path, but two
+    bodies in one country are not acquainted through it.
 
     Parameters
     ----------
@@ -218,13 +225,14 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         False (default): fewest hops, the length Cypher's ``shortestPath`` reports. True: least
         total distance ``1 / weight``, preferring strong ties (``queries.subgraph``).
         Fewest-hop paths come from bidirectional searches that read only the links they
-        visit; weighted ones from igraph on the ties of the whole filtered graph
-        (``queries.ties.shared_ties``: made once per projection and filters, seconds on
-        500,000 links, then shared).
+        visit; weighted ones from igraph on the ties of the whole filtered graph (made once
+        per projection, filters and tie classes, seconds on 500,000 links, then shared).
     weights : mapping, optional
         Link-type weight overrides.
     directed : bool
         Follow link direction (symmetric types either way).
+    ties : iterable of str
+        Tie classes to walk on (default interaction and affiliation).
 
     Returns
     -------
@@ -249,22 +257,26 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         if end in banned:
             raise ValueError(f"{q!r} is both an end of the path and excluded")
     ex_types = set(exclude_types)
+    filters = route_filters(filters, ties)
     F = filtered_view(G, filters)
     for end, q in ((s, source), (t, target)):
         if end not in F:
             raise ValueError(f"{q!r} ({end}) is removed by the filters")
-    if ex_types or banned:
-        base = F
-        F = nx.subgraph_view(base, filter_node=lambda n: n not in banned,
-                             filter_edge=lambda u, v, key: base[u][v][key].get("type") not in ex_types)
+    all_places = {n for n, kind in G.nodes(data="kind") if kind in PLACE_KINDS}
+    places = all_places - {s, t}
+    base = F
+    F = nx.subgraph_view(base, filter_node=lambda n: n not in banned and n not in places,
+                         filter_edge=lambda u, v, key: base[u][v][key].get("type") not in ex_types)
     result = PathResult(s, t)
     ns, nt = display_name(G, s), display_name(G, t)
     if not weighted:
         found = [(p, len(p) - 1) for p in _yen_fewest_hops(F, s, t, k, directed)]
     else:
-        # without exclusions the ties are the ones every query on G shares
-        T = tie_arrays(F, directed=directed, weights=weights) if ex_types or banned else \
-            shared_ties(G, filters, directed=directed, weights=weights)
+        if ex_types or banned or {s, t} & all_places:
+            T = tie_arrays(F, directed=directed, weights=weights)
+        else:  # the same for every pair of actors: made once and shared
+            T = shared(G, ("route ties", filters, directed, weights_key(weights)),
+                       lambda: tie_arrays(F, directed=directed, weights=weights))
         found = _k_shortest(T, s, t, k)
     for nodes, cost in found:
         hops = [_hop(F, u, v, directed, weights) for u, v in zip(nodes, nodes[1:])]

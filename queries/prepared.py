@@ -19,7 +19,7 @@ import networkx as nx
 from queries import memo
 from queries.groups import group_of
 from queries.subgraph import weighted_view
-from queries.ties import Ties, made_from, remember, shared_ties
+from queries.ties import Ties, made_from, remember, route_filters, shared_ties
 
 #: The grouping the pages that compare groups open with.
 GROUPING = "country"
@@ -27,9 +27,10 @@ GROUPING = "country"
 
 def prepare(G: nx.MultiDiGraph) -> None:
     """Derive from projection ``G`` what the pages' first queries read (shared through ``queries.memo``)."""
-    ties = shared_ties(G)
+    routes = route_filters()  # the default tie classes, which the pages open with
+    ties = shared_ties(G, routes)
     ties.igraph, ties.index  # noqa: B018 (made once, then read by weighted paths and centrality)
-    weighted_view(G)
+    weighted_view(G, routes)
     group_of(G, GROUPING)
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import weakref
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -28,7 +29,8 @@ import pandas as pd
 from graph.filters import Filters
 from graph.ontology import SYMMETRIC_TYPES
 from queries.memo import shared
-from queries.weights import OTHER_WEIGHT, PLANNED_FACTOR, check_weights, weight_table, weights_key
+from queries.weights import (DEFAULT_TIES, OTHER_WEIGHT, PLANNED_FACTOR, check_weights, route_types, weight_table,
+                             weights_key)
 
 
 @contextlib.contextmanager
@@ -259,6 +261,20 @@ def no_filter_as_none(filters: Filters | None) -> Filters | None:
     """None for filters that keep everything: the fast path, and one shared key, for both ways
     of asking for the whole graph (the app passes ``Filters()``, the queries' default is None)."""
     return None if filters == Filters() else filters
+
+
+def route_filters(filters: Filters | None = None, ties: Iterable[str] = DEFAULT_TIES) -> Filters:
+    """``filters`` narrowed to the link types of tie classes ``ties`` (``queries.weights.TIE_CLASSES``).
+
+    The one place a query's choice of tie classes takes effect: the ties, views and searches
+    made under the result (``tie_arrays``, ``shared_ties``, ``filtered_view``) walk only on
+    those types, and share their cached results with every other query asking the same.
+    A ``types`` filter of the user's is kept (the intersection).
+    """
+    allowed = route_types(ties)
+    filters = filters or Filters()
+    types = allowed if filters.types is None else frozenset(filters.types) & allowed
+    return dataclasses.replace(filters, types=types)
 
 
 def shared_ties(G: nx.MultiDiGraph, filters: Filters | None = None, *, directed: bool = False,

@@ -21,10 +21,32 @@ the same date between the same pair are one occurrence (the same meeting reporte
 articles counts once; three meetings on three dates count three times). Planned links count
 ``PLANNED_FACTOR`` of their weight. Distances for shortest paths, betweenness and closeness
 are ``1 / weight``, so strong ties are short.
+
+Tie classes (``TIE_CLASSES``): what each link type says about two parties knowing each other,
+and so whether a route (a path, a broker, an introducer) may run along it.
+
+=============  =================================================  ==========================
+class          types                                              a route?
+=============  =================================================  ==========================
+interaction    MET_WITH, VISITED, SIGNED_AGREEMENT_WITH,          yes: the two dealt with
+               COOPERATES_WITH, INVESTED_IN, ACQUIRED, SUPPORTS,  each other
+               FOUNDED
+affiliation    HOLDS_ROLE, RUNS, PART_OF                          yes: a body's own people
+                                                                  and divisions introduce
+co-attendance  PARTICIPATED_IN, ORGANIZED                         only if asked: two parties
+                                                                  at one event may never
+                                                                  have met
+place          LOCATED_IN                                         never: two bodies in one
+                                                                  country are not acquainted
+=============  =================================================  ==========================
+
+Routes use ``DEFAULT_TIES`` (interaction and affiliation) unless a query is told otherwise;
+``queries.ties.route_filters`` turns a choice of classes into the link types walked on. Place
+ties still say where an entity is (``queries.groups``, ``queries.sides``).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "SIGNED_AGREEMENT_WITH": 3.0,
@@ -46,6 +68,44 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 OTHER_WEIGHT = 1.0
 #: Share of its weight that a planned (not yet done) link contributes.
 PLANNED_FACTOR = 0.5
+
+
+#: The class of each link type (see the module docstring).
+TIE_CLASSES: dict[str, str] = {
+    "MET_WITH": "interaction",
+    "VISITED": "interaction",
+    "SIGNED_AGREEMENT_WITH": "interaction",
+    "COOPERATES_WITH": "interaction",
+    "INVESTED_IN": "interaction",
+    "ACQUIRED": "interaction",
+    "SUPPORTS": "interaction",
+    "FOUNDED": "interaction",
+    "HOLDS_ROLE": "affiliation",
+    "RUNS": "affiliation",
+    "PART_OF": "affiliation",
+    "PARTICIPATED_IN": "co-attendance",
+    "ORGANIZED": "co-attendance",
+    "LOCATED_IN": "place",
+}
+#: The classes a route may use, in the order they are listed to users.
+ROUTE_CLASSES = ("interaction", "affiliation", "co-attendance")
+#: The classes routes use unless told otherwise.
+DEFAULT_TIES: frozenset[str] = frozenset({"interaction", "affiliation"})
+
+
+def route_types(classes: Iterable[str] = DEFAULT_TIES) -> frozenset[str]:
+    """The link types a route may walk on when it uses tie ``classes``.
+
+    Raises ValueError for an unknown class, for ``place`` (never a route) and for no class.
+    """
+    classes = frozenset(classes)
+    if not classes:
+        raise ValueError(f"name at least one tie class: {', '.join(ROUTE_CLASSES)}")
+    for c in sorted(classes):
+        if c not in ROUTE_CLASSES:
+            why = "place ties (LOCATED_IN) are never a route" if c == "place" else "unknown tie class"
+            raise ValueError(f"{c!r}: {why}; use some of {', '.join(ROUTE_CLASSES)}")
+    return frozenset(t for t, c in TIE_CLASSES.items() if c in classes)
 
 
 def check_weights(weights: Mapping[str, float] | None) -> None:

@@ -113,6 +113,21 @@ SEED = click.option("--seed", type=int, default=0, show_default=True, help="Seed
 TOP = click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the first N rows.")
 ONLY = click.option("--only", type=click.Choice(list(KINDS), case_sensitive=False), default=None,
                     help="Report only entities of this kind (measured on the whole filtered graph).")
+def _ties(ctx, param, value: str) -> frozenset[str]:
+    from queries.weights import route_types
+
+    chosen = frozenset(x.strip() for x in value.split(",") if x.strip())
+    try:
+        route_types(chosen)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return chosen
+
+
+TIES = click.option("--ties", default="interaction,affiliation", show_default=True, callback=_ties,
+                    metavar="CLASS,...",
+                    help="Tie classes a route may use: interaction, affiliation, co-attendance "
+                         "(two parties at one event). Place ties (LOCATED_IN) are never a route.")
 GROUP_BY = click.option("--by", "group_by", default="country", show_default=True,
                         help="Grouping: country or city (from LOCATED_IN links), kind, or any entity property.")
 
@@ -137,17 +152,18 @@ def query() -> None:
               help="Engine for betweenness and closeness; auto uses igraph on large graphs.")
 @PIVOTS
 @SEED
+@TIES
 @TOP
 @format_option
 @answers
-def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, seed, top, fmt):
+def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, seed, ties, top, fmt):
     """Degree, weighted degree, betweenness, closeness, eigenvector and PageRank, with rank and percentile."""
     from queries.centrality import MEASURES, centrality
 
     names = names or MEASURES
     df = centrality(load(filters), filters, kind=only, directed=directed, weights=weights, names=names,
                     by=by or ("pagerank" if "pagerank" in names else names[0]), engine=engine, pivots=pivots,
-                    seed=seed)
+                    seed=seed, ties=ties)
     emit(_top(df, top), fmt)
 
 
@@ -164,11 +180,12 @@ def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, 
               help="Engine for betweenness.")
 @PIVOTS
 @SEED
+@TIES
 @TOP
 @format_option
 @answers
 def brokers_cmd(filters, directed, weights, group_by, only, between, show_links, roles, cut_points, engine, pivots,
-                seed, top, fmt):
+                seed, ties, top, fmt):
     """Bridging organisations: betweenness, Burt's constraint and effective size, Gould-Fernandez roles.
 
     Roles (coordinator, itinerant, gatekeeper, representative, liaison) are counted for the
@@ -183,17 +200,17 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
         note(res.message)
         emit(_top(res.links if show_links else res.connectors, top), fmt)
     elif cut_points:
-        cuts = b.cut_points(G, filters)
+        cuts = b.cut_points(G, filters, ties=ties)
         note(f"{len(cuts.bridges)} bridges, {len(cuts.articulation_points)} articulation points")
         emit(_top(cuts.articulation_points, top), fmt)
         if fmt == "table":
             click.echo("")
         emit(_top(cuts.bridges, top), fmt)
     elif roles:
-        emit(_top(b.brokerage_roles(G, group_by, filters, directed=directed, kind=only), top), fmt)
+        emit(_top(b.brokerage_roles(G, group_by, filters, directed=directed, kind=only, ties=ties), top), fmt)
     else:
         emit(_top(b.brokers(G, group_by, filters, directed=directed, weights=weights, kind=only, engine=engine,
-                            pivots=pivots, seed=seed), top), fmt)
+                            pivots=pivots, seed=seed, ties=ties), top), fmt)
 
 
 @query.command("path")
@@ -205,14 +222,15 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
               help="Do not walk on links of this type (repeat).")
 @click.option("--exclude", "exclude_nodes", multiple=True, help="Do not pass through this entity (repeat).")
 @click.option("--weighted", is_flag=True, help="Prefer strong ties (distance 1/weight) over fewest hops.")
+@TIES
 @format_option
 @answers
-def path_cmd(filters, directed, weights, source, target, k, exclude_types, exclude_nodes, weighted, fmt):
+def path_cmd(filters, directed, weights, source, target, k, exclude_types, exclude_nodes, weighted, ties, fmt):
     """Shortest path(s) between SOURCE and TARGET (ids, names or aliases), each hop explained with its source."""
     from queries.paths import find_paths
 
     res = find_paths(load(filters), source, target, filters, k=k, exclude_types=exclude_types,
-                     exclude_nodes=exclude_nodes, weighted=weighted, weights=weights, directed=directed)
+                     exclude_nodes=exclude_nodes, weighted=weighted, weights=weights, directed=directed, ties=ties)
     note(res.message)
     if fmt == "table":
         for i, p in enumerate(res.paths, 1):
@@ -289,8 +307,9 @@ def timeline_cmd(filters, directed, weights, entity, new_partners, fmt):
               help="Longest home-to-target path an intermediary may lie on.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
               help="Markdown for reading, JSON for tools.")
+@TIES
 @answers
-def brief_cmd(filters, directed, weights, target, home, lang, top, max_hops, fmt):
+def brief_cmd(filters, directed, weights, target, home, lang, top, max_hops, fmt, ties):
     """Visit brief for a delegation of --home to TARGET (a city, body or event).
 
     Target-side actors by kind with people and titles, existing links with sources, planned
@@ -298,7 +317,8 @@ def brief_cmd(filters, directed, weights, target, home, lang, top, max_hops, fmt
     """
     from queries.brief import to_json, to_markdown, visit_brief
 
-    b = visit_brief(load(filters, whole=True), target, home, filters, top=top, max_hops=max_hops, weights=weights)
+    b = visit_brief(load(filters, whole=True), target, home, filters, top=top, max_hops=max_hops, weights=weights,
+                    ties=ties)
     if fmt == "json":
         click.echo(json.dumps({"lang": lang, **to_json(b)}, ensure_ascii=False, indent=2, default=str))
     else:

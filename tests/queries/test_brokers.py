@@ -18,7 +18,8 @@ from tests.queries.collector import graphs_left_to_collector
 from queries.brokers import (ROLES, brokerage_roles, brokers, connectors, cut_points, role_counts,
                              constraint, role_expectations, role_of, sole_connectors)
 from queries.groups import group_of
-from queries.subgraph import collapse
+from queries.subgraph import collapse, filter_graph
+from queries.ties import route_filters
 
 
 def digraph(arcs, nodes=()):
@@ -152,7 +153,7 @@ def test_burt_measures_by_hand():
 
 
 def test_burt_measures_equal_networkx_weighted(eco):
-    H = collapse(eco)
+    H = collapse(filter_graph(eco, route_filters()))
     df = brokers(eco).set_index("id")
     ref = nx.constraint(H, weight="weight")
     assert df.loc["so-kh-cn-tp-hcm", "constraint"] == pytest.approx(ref["so-kh-cn-tp-hcm"])
@@ -208,12 +209,16 @@ def test_connectors_with_ids_names_and_filters(eco):
 def test_bridges_and_articulation_points(eco):
     cuts = cut_points(eco)
     ap = cuts.articulation_points.set_index("id")
-    # without the Sở: IIA + Israel, and Lê Thanh Minh, are cut off from the rest
-    assert (ap.loc["so-kh-cn-tp-hcm", "pieces"], ap.loc["so-kh-cn-tp-hcm", "cut_off"]) == (3, 3)
-    assert "busan" not in ap.index  # Busan's neighbours also meet through Chungbuk and FLY ASIA
-    first = cuts.bridges.iloc[0]
-    assert {first["source"], first["target"]} == {"so-kh-cn-tp-hcm", "iia"}
-    assert (first["types"], first["cut_off"]) == ("MET_WITH", 2)
+    # without the Sở: Busan, Chungbuk Technopark, IIA and Lê Thanh Minh are cut off from the rest
+    assert (ap.loc["so-kh-cn-tp-hcm", "pieces"], ap.loc["so-kh-cn-tp-hcm", "cut_off"]) == (5, 4)
+    assert "busan" not in ap.index  # no place tie is a route: Busan hangs on the Sở alone
+    assert {frozenset((r["source"], r["target"])) for r in cuts.bridges.to_dict("records")} == {
+        frozenset(p) for p in [("so-kh-cn-tp-hcm", "busan"), ("so-kh-cn-tp-hcm", "chungbuk-technopark"),
+                               ("so-kh-cn-tp-hcm", "iia"), ("le-thanh-minh", "so-kh-cn-tp-hcm"),
+                               ("oh-won-geon", "cbfez")]}
+    assert set(cuts.bridges["cut_off"]) == {1}
+    with_places = cut_points(eco, ties={"interaction", "affiliation", "co-attendance"})
+    assert with_places.bridges["types"].str.contains("PARTICIPATED_IN").any()
 
 
 @pytest.mark.parametrize("directed", [False, True])
@@ -297,7 +302,7 @@ def test_brokers_table_uses_the_same_roles_as_the_roles_table(eco):
     roles = brokerage_roles(eco, "kind").set_index("id")
     assert table["total"].equals(roles.loc[table.index, "total"])
     assert table.loc["so-kh-cn-tp-hcm", "effective_size"] == pytest.approx(
-        nx.effective_size(collapse(eco), nodes=["so-kh-cn-tp-hcm"], weight="weight")["so-kh-cn-tp-hcm"])
+        nx.effective_size(collapse(filter_graph(eco, route_filters())), nodes=["so-kh-cn-tp-hcm"], weight="weight")["so-kh-cn-tp-hcm"])
 
 
 def test_sampled_betweenness_in_the_brokers_table(eco):

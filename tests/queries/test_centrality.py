@@ -9,7 +9,8 @@ import pytest
 
 from graph.filters import Filters
 from queries.centrality import betweenness, centrality, closeness, eigenvector
-from queries.subgraph import collapse
+from queries.subgraph import collapse, filter_graph
+from queries.ties import route_filters
 from tests.queries.handmade_graphs import simple
 
 
@@ -26,7 +27,7 @@ def test_star_hand_values():
 
 def test_weighted_degree_uses_link_weights(eco):
     df = centrality(eco).set_index("id")
-    H = collapse(eco)
+    H = collapse(filter_graph(eco, route_filters()))
     assert df.loc["so-kh-cn-tp-hcm", "weighted_degree"] == pytest.approx(H.degree("so-kh-cn-tp-hcm", weight="weight"))
     assert df.loc["so-kh-cn-tp-hcm", "weighted_degree_rank"] == 1
 

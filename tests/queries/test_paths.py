@@ -6,43 +6,66 @@ import pytest
 from graph.filters import Filters
 from queries.paths import find_paths, shortest_path
 from queries.resolve import EntityLookupError
+from queries.weights import ROUTE_CLASSES
+from tests.queries.handmade_graphs import projection
 from tests.queries.collector import graphs_left_to_collector
 
 
 def test_shortest_path_by_any_name_with_hops_explained(eco):
-    res = shortest_path(eco, "tp hcm", "BUSAN")
+    res = shortest_path(eco, "kotra tp hcm", "BUSAN")
     [p] = res.paths
-    assert p.nodes == ["tp-hcm", "so-kh-cn-tp-hcm", "busan"]
+    assert p.nodes == ["kotra-hcm", "so-kh-cn-tp-hcm", "busan"]
     hop = p.hops[1]
     assert hop.text == "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 001_bai.txt (+1 more)"
     assert [link["date"] for link in hop.links] == ["2024-08-21", "2023-05-10"]
     assert hop.links[1]["source"] == "busan"  # shown in its stored direction
     assert hop.links[0]["evidence"]
-    assert p.hops[0].text.startswith("Sở KH&CN TP.HCM LOCATED_IN TP.HCM, undated")
+    assert p.hops[0].text == "KOTRA TP.HCM MET_WITH Sở KH&CN TP.HCM, 2024-03-01, source 006_bai.txt"
+
+
+def test_no_path_through_a_place_or_along_a_place_tie(eco):
+    """Startup X and the Sở are both in TP.HCM: that makes them no acquaintances, and Busan,
+    which organised the event Startup X attended, is no hop either."""
+    assert shortest_path(eco, "Startup X", "Sở KH&CN TP.HCM").paths == []
+    assert shortest_path(eco, "Startup X", "Sở KH&CN TP.HCM", ties={"interaction", "co-attendance"}).paths == []
+    assert shortest_path(eco, "tp hcm", "Busan").paths == []  # TP.HCM has no tie but where things are
+    with pytest.raises(ValueError, match="never a route"):
+        shortest_path(eco, "Startup X", "Busan", ties={"place"})
+
+
+def test_co_attendance_is_a_route_only_when_asked():
+    G = projection([("a", "A", "Startup"), ("b", "B", "Fund"), ("e", "Demo Day", "Event")],
+                   [("a", "PARTICIPATED_IN", "e", "d1", "2024"), ("b", "ORGANIZED", "e", "d1", "2024")])
+    assert shortest_path(G, "a", "b").paths == []
+    assert shortest_path(G, "a", "b", ties={"interaction", "co-attendance"}).paths[0].nodes == ["a", "e", "b"]
+
+
+def test_affiliation_is_a_route_unless_left_out(eco):
+    assert shortest_path(eco, "Lê Thanh Minh", "Busan").paths[0].nodes == ["le-thanh-minh", "so-kh-cn-tp-hcm", "busan"]
+    assert shortest_path(eco, "Lê Thanh Minh", "Busan", ties={"interaction"}).paths == []
 
 
 def test_node_and_type_exclusions(eco):
-    res = shortest_path(eco, "TP.HCM", "Busan", exclude_nodes=["Sở Khoa học và Công nghệ TP.HCM"],
-                        exclude_types=["SIGNED_AGREEMENT_WITH"])
-    assert "so-kh-cn-tp-hcm" not in res.paths[0].nodes
-    assert len(res.paths[0].hops) == 3  # through KOTRA and CBFEZ, or Startup X and FLY ASIA
-    assert res.paths[0].nodes[-2] in {"cbfez", "fly-asia-2024"}
+    res = shortest_path(eco, "KOTRA TP.HCM", "VKBIA", exclude_nodes=["CBFEZ"])
+    assert res.paths[0].nodes == ["kotra-hcm", "so-kh-cn-tp-hcm", "spark", "vkbia"]
+    assert shortest_path(eco, "KOTRA TP.HCM", "VKBIA", exclude_nodes=["CBFEZ"],
+                         exclude_types=["COOPERATES_WITH"]).paths == []
 
 
 def test_k_shortest_are_distinct_and_ordered(eco):
-    res = find_paths(eco, "tp-hcm", "busan", k=4)
+    res = find_paths(eco, "kotra-hcm", "busan", k=3)
     lengths = [len(p.hops) for p in res.paths]
-    assert lengths == sorted(lengths) and len(res.paths) == 4
-    assert len({tuple(p.nodes) for p in res.paths}) == 4
+    assert lengths == sorted(lengths) == [2, 4, 5]
+    assert len({tuple(p.nodes) for p in res.paths}) == 3
     frame = res.to_frame()
     assert list(frame.columns[:4]) == ["path", "step", "source", "target"]
     assert len(frame) == sum(lengths)
 
 
 def test_weighted_prefers_strong_ties(eco):
-    hops = shortest_path(eco, "Sở KH&CN TP.HCM", "Chungbuk", weighted=True).paths[0]
-    assert hops.nodes[1] == "chungbuk-technopark"  # signed agreement, weight 3
-    assert hops.cost == pytest.approx(1 / 3 + 1)
+    hops = shortest_path(eco, "KOTRA TP.HCM", "SIHUB", weighted=True).paths[0]
+    assert hops.nodes[1] == "so-kh-cn-tp-hcm"  # cooperation, weight 2, over CBFEZ's planned signing, 1.5
+    assert hops.cost == pytest.approx(1 + 1 / 2)
 
 
 def test_disconnected_pair_is_an_answer_not_an_error(eco):
@@ -66,8 +89,9 @@ def test_bad_input(eco):
 
 
 def test_directed_paths_follow_arrows(eco):
-    assert shortest_path(eco, "israel", "iia", directed=True).paths == []
-    assert shortest_path(eco, "iia", "israel", directed=True).paths[0].nodes == ["iia", "israel"]
+    assert shortest_path(eco, "so-kh-cn-tp-hcm", "le-thanh-minh", directed=True).paths == []
+    assert shortest_path(eco, "le-thanh-minh", "so-kh-cn-tp-hcm", directed=True).paths[0].nodes == [
+        "le-thanh-minh", "so-kh-cn-tp-hcm"]
 
 
 @pytest.mark.parametrize("directed", [False, True])
@@ -83,7 +107,7 @@ def test_fewest_hops_search_equals_networkx_on_the_collapsed_graph(directed):
         for t in list(G)[-12:]:
             if s == t:
                 continue
-            res = shortest_path(G, s, t, directed=directed)
+            res = shortest_path(G, s, t, directed=directed, ties=ROUTE_CLASSES)
             if nx.has_path(H, s, t):
                 [p] = res.paths
                 assert len(p.hops) == nx.shortest_path_length(H, s, t), (s, t)
@@ -108,7 +132,7 @@ def test_k_shortest_paths_have_networkx_lengths(directed, weighted):
     weight = "distance" if weighted else None
     pairs = [(s, t) for s in list(G)[:6] for t in list(G)[-6:] if s != t]
     for s, t in pairs:
-        res = find_paths(G, s, t, k=6, weighted=weighted, directed=directed)
+        res = find_paths(G, s, t, k=6, weighted=weighted, directed=directed, ties=ROUTE_CLASSES)
         try:
             ref = list(itertools.islice(nx.shortest_simple_paths(H, s, t, weight=weight), 6))
         except nx.NetworkXNoPath:
@@ -124,5 +148,5 @@ def test_k_shortest_paths_have_networkx_lengths(directed, weighted):
 
 def test_paths_leave_no_graph_to_the_collector(eco):
     with graphs_left_to_collector() as left:
-        find_paths(eco, "tp-hcm", "busan", Filters(status="done"), k=3)
+        find_paths(eco, "kotra-hcm", "busan", Filters(status="done"), k=3)
     assert left == []

@@ -6,17 +6,18 @@ import pickle
 from queries import brokers, memo, prepared
 from queries.groups import group_of
 from queries.subgraph import weighted_view
-from queries.ties import graph_ties, shared_ties
+from queries.ties import graph_ties, route_filters, shared_ties
 
 
 def test_what_was_derived_elsewhere_is_shared_on_arrival_without_being_made_again(eco):
     sent = pickle.loads(pickle.dumps(prepared.pack(eco)))
     G = prepared.unpack(sent)
     assert G is sent.graph and G is not eco
-    ties = shared_ties(G)
-    assert ties is sent.derived[("ties", None, False, None)] and "igraph" in vars(ties)  # not made again
-    H = weighted_view(G)
-    assert H is sent.derived[("view", None, False, None)] and graph_ties(H) is ties  # still known as made from them
+    routes = route_filters()
+    ties = shared_ties(G, routes)
+    assert ties is sent.derived[("ties", routes, False, None)] and "igraph" in vars(ties)  # not made again
+    H = weighted_view(G, routes)
+    assert H is sent.derived[("view", routes, False, None)] and graph_ties(H) is ties  # still known as made from them
     assert group_of(G, prepared.GROUPING) is sent.derived[("groups", prepared.GROUPING)]
 
 

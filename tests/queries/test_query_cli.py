@@ -60,7 +60,7 @@ def test_brokers_between_two_countries_in_one_command(run):
 
 
 def test_path_table_and_messages(run):
-    r = run("path", "tp hcm", "Busan")
+    r = run("path", "KOTRA TP.HCM", "Busan")
     assert r.exit_code == 0
     assert "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 001_bai.txt" in r.stdout
     r = run("path", "Busann", "TP.HCM")
@@ -165,3 +165,12 @@ def test_every_command_on_an_empty_projection(monkeypatch, cmd):
     r = CliRunner().invoke(query, list(cmd))
     assert r.exit_code == 1 and "graph is empty" in r.stderr, r.output
     assert isinstance(r.exception, SystemExit)  # a clean exit, not a crash
+
+
+def test_every_route_command_takes_tie_classes(run):
+    for cmd in ("centrality", "brokers", "path", "brief"):
+        assert "--ties" in run(cmd, "--help").output, cmd
+    r = run("path", "Startup X", "Busan", "--ties", "interaction,place")
+    assert r.exit_code == 2 and "never a route" in r.output
+    assert "not connected" in run("path", "Lê Thanh Minh", "Busan", "--ties", "interaction").stderr
+    assert "Lê Thanh Minh HOLDS_ROLE" in run("path", "Lê Thanh Minh", "Busan").stdout

@@ -121,3 +121,34 @@ def test_undated_links_are_told_apart_by_document_alone():
                    [("a", "MET_WITH", "b", "d1"), ("a", "MET_WITH", "b", "d2"), ("b", "MET_WITH", "a", "d1")])
     T = tie_arrays(G)
     assert T.links.tolist() == [2] and T.weight.tolist() == [2.0]
+
+
+def test_every_link_type_has_a_tie_class():
+    from graph.ontology import LINK_TYPES
+    from queries.weights import TIE_CLASSES
+
+    assert set(TIE_CLASSES) == set(LINK_TYPES)
+    assert {t for t, c in TIE_CLASSES.items() if c == "place"} == {"LOCATED_IN"}
+
+
+def test_route_filters_walk_only_on_the_chosen_classes():
+    from graph.filters import Filters
+    from queries.ties import route_filters
+
+    default = route_filters().types
+    assert "MET_WITH" in default and "HOLDS_ROLE" in default
+    assert "LOCATED_IN" not in default and "PARTICIPATED_IN" not in default
+    assert "ORGANIZED" in route_filters(ties={"co-attendance"}).types
+    mine = route_filters(Filters(types=frozenset({"MET_WITH", "LOCATED_IN"}), status="done"))
+    assert mine.types == {"MET_WITH"} and mine.status == "done"
+    for bad, why in (({"place"}, "never a route"), ({"friendship"}, "unknown"), (set(), "at least one")):
+        with pytest.raises(ValueError, match=why):
+            route_filters(ties=bad)
+
+
+def test_place_ties_make_no_betweenness(eco):
+    from queries.centrality import centrality
+
+    df = centrality(eco, names=("betweenness",), by="betweenness").set_index("id")
+    assert df.loc["tp-hcm", "betweenness"] == 0  # everyone in TP.HCM is LOCATED_IN it, nobody met it
+    assert df.iloc[0].name == "so-kh-cn-tp-hcm"
