@@ -54,7 +54,7 @@ _CHAINED = re.compile(r"^\s*(?:[,;]|và)\s*(?:(?:đã|sẽ|cũng|còn|rồi|đ�
 # "A tiếp B, ..., đang thăm Việt Nam": the verb's subject is the object just named.
 _RELATIVE = re.compile(r"(?<!\w)(?:đang|hiện đang|vừa)(?: có)?(?: chuyến| cuộc)?\s*$", re.IGNORECASE)
 _NOMINAL = re.compile(rf"(?<!\w)(?:{words('nominal')})\s*$", re.IGNORECASE)
-_OWNER_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){{0,2}}?của\s+(?:(?:{TITLE_WORDS}|đoàn)\s*)*$",
+_OWNER_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){{0,4}}?của\s+(?:(?:{TITLE_WORDS}|đoàn)\s*)*$",
                           re.IGNORECASE)
 _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|Ông|Bà)?\s*$")
 _MEETING_MODIFIER = re.compile(r"(?:của|tại|ở|với|cho|vào|về|trong|từ)\s*$", re.IGNORECASE)
@@ -84,6 +84,7 @@ class LinkReader:
         self.ctx = ctx
         self.links: list[Link] = []
         self.weight = 1.0
+        self.plain = ""  # the sentence with its names blanked: "Bộ Kế hoạch" is no plan
         self.acted: tuple[int, list[Mention], list[Mention]] | None = None  # the sentence's last verb:
         # where its object ended, its subjects and its objects
         self.unread: list[int] = []  # where the sentence's verbs without a known object end
@@ -121,6 +122,7 @@ class LinkReader:
     def read(self, text: str, mentions: list[Mention], roles: list[Role], headline: bool = False) -> None:
         """Read one sentence; a headline's links weigh less (its bare verbs hide done vs planned)."""
         self.weight = 0.8 if headline else 1.0
+        self.plain = "".join(" " if any(m.start <= i < m.end for m in mentions) else ch for i, ch in enumerate(text))
         mentions = [m for m in mentions if m.entity]
         for r in roles:
             if r.person.entity and r.body.entity and r.body.kind not in ("Country",):
@@ -245,7 +247,7 @@ class LinkReader:
         if owned is not None:
             for s in owned[0]:
                 for o in owned[1]:
-                    status = "planned" if self._ahead(text, o) else status_of(text, 0, hit.end())
+                    status = "planned" if self._ahead(text, o) else status_of(self.plain, 0, hit.end())
                     self._add(cue.type, s, o, text, status, self._date(cue.type, text, hit.start(), o, status, mentions),
                               cue.confidence)
             return
@@ -263,8 +265,9 @@ class LinkReader:
         owner = self._owner(text, mentions, hit, objects, cue)
         subjects = owner or subjects  # "chuyến thăm Việt Nam của ông X": X visits
         nominal = _NOMINAL.search(text[:hit.start()])
-        if not owner and nominal and (re.search(r"(?<!\w)của\s+(?:các\s+|những\s+)?$", text[:nominal.start()])
-                                      or re.match(r"\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,2}?của\s",
+        if not owner and nominal and (re.search(r"(?<!\w)(?:của|cho|về|trong|với|vào)\s+(?:các\s+|những\s+)?$",
+                                                text[:nominal.start()])
+                                      or re.match(r"\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,4}?của\s",
                                                   text[objects[-1].end:])):
             subjects = []  # "kết quả của cuộc hội đàm với X", "chuyến thăm X của [someone]": whose is not said
         guests, invited = self._guests(text, mentions, hit.start()) if cue.type in _ACTS_FOR else ([], False)
@@ -296,7 +299,7 @@ class LinkReader:
                     continue
                 start = min(first, hit.start())  # a modal before any joined subject governs them all
                 status = cue.status or ("planned" if invited or self._ahead(text, o) else
-                                        status_of(text, 0 if s.start > hit.start() else start, hit.end()))
+                                        status_of(self.plain, 0 if s.start > hit.start() else start, hit.end()))
                 date = self._date(cue.type, text, hit.start(), o, status, mentions)
                 self._add(cue.type, s, o, text, status, date, cue.confidence)
                 pairs.add((cue.type, *sorted((s.entity, o.entity))))
@@ -382,7 +385,7 @@ class LinkReader:
                 self._pair(kind, a, b, text, hit.start(), done)
         for k in range(len(parties) - 1):
             a, b = parties[k], parties[k + 1]
-            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)*và\s*", text[a.end:b.start]):
+            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)*và\s*", text[a.end:b.start]) and acts(text, mentions, a):
                 verb = _PAIR_VERB.match(text[b.end:])
                 if verb:
                     kind = "SIGNED_AGREEMENT_WITH" if verb.group(1).startswith("ký") else "COOPERATES_WITH"
@@ -405,7 +408,7 @@ class LinkReader:
         if key in done:
             return
         done.add(key)
-        status = status_of(text, 0, at + 1)
+        status = status_of(self.plain, 0, at + 1)
         later = rf"^[^.;]{{0,60}}?(?:{status_cues().modal_words})\s+(?:được\s+)?(?:ký|kí)"
         if kind == "SIGNED_AGREEMENT_WITH" and re.search(later, text[at:], re.IGNORECASE):
             status = "planned"  # "... giữa A và B, dự kiến ký kết trong quý IV"
@@ -425,8 +428,8 @@ class LinkReader:
                 continue
             agents = [m for m in mentions if by.end() <= m.start and m.end <= verb.start() and m.party
                       and not place_tag(text, mentions, m) and not _BELONGS.search(text[:m.start])]
-            if not agents:
-                continue
+            if not agents or verb.start() - max(a.end for a in agents) > 40:
+                continue  # "X do ông A làm Chủ tịch vừa công bố ... thành lập": A's verb is another
             targets = [m for m in mentions if m.end <= by.start() and m.kind in cue.objects
                        and by.start() - m.end <= 40 and not re.search(r"[.;:]", text[m.end:by.start()])]
             if not targets and _ANAPHOR.match(text[:by.start()]):
@@ -435,7 +438,7 @@ class LinkReader:
             if not targets:
                 continue
             status = cue.status or ("planned" if self._ahead(text, targets[-1]) else
-                                    status_of(text, by.start(), verb.end()))
+                                    status_of(self.plain, by.start(), verb.end()))
             date = self._date(cue.type, text, verb.start(), targets[-1], status, mentions)
             for a in agents:
                 if a.kind not in cue.subjects:
@@ -455,7 +458,7 @@ class LinkReader:
                 agents = self._listed(text, mentions, hit.end(), cue)
                 if not targets or not agents:
                     continue
-                status = "planned" if self._ahead(text, targets[-1]) else status_of(text, 0, hit.start())
+                status = "planned" if self._ahead(text, targets[-1]) else status_of(self.plain, 0, hit.start())
                 date = self._date(cue.type, text, hit.start(), targets[-1], status, mentions)
                 for a in agents:
                     self._add(cue.type, a, targets[-1], text, status, date, cue.confidence)

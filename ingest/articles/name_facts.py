@@ -120,9 +120,10 @@ def _parent(text: str, mentions: list[Mention], division: Mention) -> Mention | 
              and re.fullmatch(r"\s*[(,]\s*", text[division.end:p.start])]
     if after:
         return after[0]
-    if re.search(r"(?<!\w)của\s*$", text[:division.start]):
-        return None  # "Nghị quyết của Ban X": whose Ban follows, if anywhere
-    before = [p for p in mentions if p.end <= division.start and p.kind == "Agency" and not p.role
+    if not division.role or re.search(r"(?<!\w)của\s*$", text[:division.start]):
+        return None  # only a title's division ("bà A (Trưởng phòng X)") belongs to the body named before
+    before = [p for p in mentions if p.end <= division.start and division.start - p.end <= 80
+              and p.kind == "Agency" and not p.role
               and p.head not in lx.DIVISION_HEADS and not JOINT.match(text[p.end:division.start])]
     return before[-1] if before else None  # not a peer listed with it ("Ban A và Ban B"), not a title's body
 

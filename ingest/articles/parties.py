@@ -76,6 +76,8 @@ def place_tag(text: str, mentions: list[Mention], m: Mention) -> bool:
         return True  # a person's nationality or the country of their title: "Nhật Bản Shinzo Abe"
     if m.kind == "Country" and prev is not None and prev.kind == "City" and re.fullmatch(r"\s*,\s*", text[prev.end:m.start]):
         return True  # "Buenos Aires, Argentina": the city's country
+    if re.search(r"(?-i:[A-ZĐ])[^\W\d]*,\s*$", before) and (prev is None or prev.end < len(before.rstrip()) - 1):
+        return True  # "đảo Phú Quý, Bình Thuận": the place of a name the reader did not know
     listed = re.match(r"\s*(?:và|cùng)(?!\w)", text[m.end:]) or (nxt is not None and nxt.kind == "Country"
                                                                  and re.fullmatch(r"\s*,\s*", text[m.end:nxt.start]))
     return m.kind == "Country" and prev is not None and prev.party and prev.kind not in ("City", "Country", "Person") \

@@ -370,3 +370,30 @@ def test_a_division_is_not_part_of_a_peer_or_of_a_titles_body(tmp_path):
                   "Tham dự chương trình Giao lưu có ông Trần Quốc Huy, Ủy viên Tỉnh ủy, Trưởng Ban Dân vận.")
     assert not [k for k in found if k[0] == "PART_OF" and k[2].startswith("Ban")]
     assert not [k for k in found if k[0] == "PART_OF" and k[1].startswith("Ban Dân vận")]
+
+
+def test_status_words_inside_names_do_not_count(tmp_path):
+    found = links(tmp_path, "Hội thảo do Sở Kế hoạch và Đầu tư tỉnh Đồng Nai phối hợp với Tập đoàn Sao Bắc tổ chức.")
+    assert one(found, "COOPERATES_WITH", "Sở Kế hoạch", "Tập đoàn Sao Bắc").status == "done"
+
+
+def test_a_passive_agent_must_stand_next_to_its_verb(tmp_path):
+    found = links(tmp_path, "Tập đoàn Sao Bắc do ông Trần Quốc Huy làm Chủ tịch vừa công bố nghị quyết về việc thành lập "
+                            "Công ty Sao Bắc Xanh.")
+    assert not [k for k in found if k[0] == "FOUNDED" and k[1].startswith("Trần Quốc Huy")]
+
+
+def test_a_place_after_an_unknown_name_or_a_borrowed_name_is_no_party(tmp_path):
+    found = links(tmp_path, "Ca sĩ Mai đã có mặt tại đảo Hòn Khoai, Đồng Nai để tham gia chương trình Khởi nghiệp Xanh.",
+                  "Đài Phát thanh Đồng Nai và tỉnh Aichi hợp tác truyền thông.",
+                  "Đơn vị gửi lời cảm ơn tới Tập đoàn Sao Bắc đã dành nhiều tâm huyết cho công tác tổ chức Hội chợ "
+                  "Công nghệ Đồng Nai 2024.")
+    assert not [k for k in found if k[0] == "PARTICIPATED_IN" and k[1] == "Đồng Nai"]
+    assert not [k for k in found if k[0] == "COOPERATES_WITH" and "Đồng Nai" in (k[1], k[2])]
+    assert not [k for k in found if k[0] == "ORGANIZED"]
+
+
+def test_the_owner_of_a_visit_after_a_few_words(tmp_path):
+    found = links(tmp_path, "Quan hệ hai nước phát triển mạnh, nổi bật là chuyến thăm cấp nhà nước tới Việt Nam lần đầu "
+                            "tiên của Nhà vua Xứ Sở.")
+    assert not [k for k in found if k[0] == "VISITED"]
