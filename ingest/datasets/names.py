@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from graph.names import fold, nfc, slug
-from ingest.articles.lexicon import PLACES
+from ingest.gazetteer import PLACES
 
 _MOJIBAKE = re.compile("Ã.|â€|â„|Â")
 _AMOUNT = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|undisclosed amount", re.IGNORECASE)
