@@ -20,6 +20,8 @@ HOME = "Việt Nam"  # a Vietnamese province's country goes without saying
 _EVENT_PLACE = re.compile(r"(?:được tổ chức|tổ chức|diễn ra|sắp tới|khai mạc|sẽ diễn ra|đang diễn ra)"
                           r"(?:[^.;,]{0,25}?)\s(?:tại|ở)\s*$", re.IGNORECASE)
 _COMPANIES = ("Fund", "Startup", "Organization", "Park")
+# "A và B (Hàn Quốc)": one bracket for both; "A cùng B (Mỹ)" places only B.
+_SHARED = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:và|,)\s*$")
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def _places(text: str, mentions: list[Mention]) -> list[Fact]:
 def _joined_before(text: str, mentions: list[Mention], k: int) -> list[Mention]:
     """Mentions coordinated with ``mentions[k]`` before it ("A và B (Hàn Quốc)")."""
     out = []
-    while k > 0 and JOINT.match(text[mentions[k - 1].end:mentions[k].start]) \
+    while k > 0 and _SHARED.match(text[mentions[k - 1].end:mentions[k].start]) \
             and mentions[k - 1].kind not in ("City", "Country", "Person"):
         k -= 1
         out.append(mentions[k])

@@ -397,3 +397,9 @@ def test_the_owner_of_a_visit_after_a_few_words(tmp_path):
     found = links(tmp_path, "Quan hệ hai nước phát triển mạnh, nổi bật là chuyến thăm cấp nhà nước tới Việt Nam lần đầu "
                             "tiên của Nhà vua Xứ Sở.")
     assert not [k for k in found if k[0] == "VISITED"]
+
+
+def test_a_bracketed_country_after_cung_places_only_its_neighbour(tmp_path):
+    found = links(tmp_path, "Năm 2013, Viện Công nghệ Đồng Nai cùng Tập đoàn Hanbit (Hàn Quốc) đã ký biên bản ghi nhớ.")
+    assert one(found, "LOCATED_IN", "Tập đoàn Hanbit", "Hàn Quốc")
+    assert not [k for k in found if k[0] == "LOCATED_IN" and k[1].startswith("Viện") and k[2] == "Hàn Quốc"]
