@@ -1,6 +1,7 @@
 """Headquarters cells to City and Country entities that agree with the article pipeline's.
 
-A place the article gazetteer knows gets the article pipeline's entity (``place_entity``):
+A place the gazetteer (``ingest.gazetteer``) knows gets the article pipeline's entity
+(``place_entity``); countries are read by their ISO code or any name the gazetteer has:
 "USA" and "United States" are the node articles call "Hoa Kỳ", "San Francisco" is
 ``san-francisco``. Other towns are not in the gazetteer and share names across states and
 countries (Portland OR / ME, Cambridge MA / UK), so their id carries the state (in the USA)
@@ -13,71 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pycountry
+
 from graph.model import Entity
 from graph.names import fold, slug
 from ingest.articles.resolve import place_entity
 from ingest.datasets.names import clean
-
-# ISO 3166-1 alpha-3 codes the datasets use, with the English short name the gazetteer reads.
-_ISO3 = dict(row.split(" ", 1) for row in """
-USA United States
-GBR United Kingdom
-CAN Canada
-JPN Japan
-FRA France
-DEU Germany
-IND India
-FIN Finland
-ISR Israel
-CHE Switzerland
-AUS Australia
-SWE Sweden
-NLD Netherlands
-CZE Czech Republic
-SGP Singapore
-CHN China
-KOR South Korea
-IRL Ireland
-BEL Belgium
-ITA Italy
-LUX Luxembourg
-NOR Norway
-ESP Spain
-HKG Hong Kong
-UMI United States Minor Outlying Islands
-MYS Malaysia
-DNK Denmark
-RUS Russia
-LAO Laos
-BGD Bangladesh
-PHL Philippines
-TWN Taiwan
-AUT Austria
-ATG Antigua and Barbuda
-ARG Argentina
-BGR Bulgaria
-MLT Malta
-MEX Mexico
-ZAF South Africa
-BRA Brazil
-PRT Portugal
-BHR Bahrain
-VNM Vietnam
-THA Thailand
-IDN Indonesia
-NZL New Zealand
-POL Poland
-HUN Hungary
-EST Estonia
-TUR Turkey
-UKR Ukraine
-CHL Chile
-ARE United Arab Emirates
-EGY Egypt
-GRC Greece
-ROU Romania
-""".strip().splitlines())
-_ISO3_OF = {fold(name): code for code, name in _ISO3.items()}
+from ingest.gazetteer import Place, find_code, find_place
 
 _US_STATES = dict(row.split(" ", 1) for row in """
 AL Alabama
@@ -147,14 +90,31 @@ def state_code(state: str | None) -> str | None:
     return _STATE_CODE.get(fold(s))
 
 
+@lru_cache(maxsize=None)
 def country_code(country: str | None) -> str | None:
-    """``GBR`` for "GBR" or "United Kingdom"; None for an unknown or empty cell."""
+    """``GBR`` for "GBR" or "United Kingdom" (any name the gazetteer knows); None for an unknown
+    or empty cell."""
     c = clean(country)
-    if c.upper() in _ISO3:
+    if len(c) == 3 and pycountry.countries.get(alpha_3=c.upper()) is not None:
         return c.upper()
     if fold(c) in ("usa", "us", "united states of america"):
         return "USA"
-    return _ISO3_OF.get(fold(c))
+    place = find_place(c) if c else None
+    if place is None or place.code is None or len(place.code) != 2:
+        return None
+    record = pycountry.countries.get(alpha_2=place.code)
+    return record.alpha_3 if record is not None else None
+
+
+def _gazetteer_place(code: str) -> Place | None:
+    """The gazetteer's place of an ISO-3 code: a country, or a city for Hong Kong and Macao."""
+    record = pycountry.countries.get(alpha_3=code)
+    return find_code(record.alpha_2) if record is not None else None
+
+
+def _english_name(code: str) -> str:
+    record = pycountry.countries.get(alpha_3=code)
+    return getattr(record, "common_name", None) or record.name
 
 
 @dataclass
@@ -167,8 +127,9 @@ class Located:
 
 def country_entity(code: str) -> Entity:
     """The Country entity of an ISO-3 code, the article pipeline's where the gazetteer has it."""
-    name = _ISO3[code]
-    known = place_entity(name, "Country")
+    name = _english_name(code)
+    place = _gazetteer_place(code)
+    known = place_entity(place.name, "Country") if place is not None else None
     if known is not None:
         known.aliases += [a for a in (name, code) if a not in known.aliases]
         return known
@@ -203,7 +164,8 @@ def locate(city: str | None, state: str | None, country: str | None) -> Located:
     out: list[Entity] = []
     nation: Entity | None = None
     if code is not None:
-        nation = place_entity(_ISO3[code], "City")  # "Hong Kong": a city in the gazetteer
+        place = _gazetteer_place(code)
+        nation = place_entity(place.name, "City") if place is not None else None  # "Hong Kong"
         if nation is not None:
             return Located([nation], nation.id)
         nation = country_entity(code)

@@ -37,6 +37,16 @@ def find_place(name: str) -> Place | None:
     return _by_spelling().get(fold(name))
 
 
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, Place]:
+    return {p.code: p for p in places() if p.code}
+
+
+def find_code(code: str) -> Place | None:
+    """The place of an ISO 3166 code: a country ("KR"), Hong Kong or Macao ("HK"), a province ("KR-43")."""
+    return _by_code().get(code.upper())
+
+
 PLACES: list[Place] = list(places())
 BODIES: list[KnownBody] = list(bodies())
 #: Names that contain a place name but are regions, not places ("Châu Á – Thái Bình Dương").
@@ -46,4 +56,4 @@ NOT_PLACES: tuple[str, ...] = tuple(r["name"] for r in rows("regions"))
 LOCALITY_PREFIXES: tuple[str, ...] = tuple(r["prefix"] for r in rows("prefixes"))
 
 __all__ = ["BODIES", "LOCALITY_PREFIXES", "NOT_PLACES", "PLACES", "KnownBody", "Place", "find_body",
-           "find_place", "places"]
+           "find_code", "find_place", "places"]

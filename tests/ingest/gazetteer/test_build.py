@@ -9,7 +9,7 @@ import pycountry
 from vietnam_provinces import Province
 
 from graph.names import fold
-from ingest.gazetteer import PLACES, find_place, places
+from ingest.gazetteer import PLACES, find_code, find_place, places
 
 
 def _place(name: str):
@@ -39,6 +39,8 @@ def test_display_names_the_project_ids_are_made_from():
                            ("New York City", "New York"), ("Xơ-un", "Seoul")]:
         assert find_place(written).name == shown, written
     assert _place("Hồng Kông").kind == "City" and _place("Hồng Kông").country == "Trung Quốc"
+    assert find_code("HK") is _place("Hồng Kông") and find_code("KR-43") is _place("Chungbuk")
+    assert [p.name for p in PLACES if p.code in ("HK", "MO")] == ["Hồng Kông", "Ma Cao"]
 
 
 def test_cities_abroad_keep_vietnamese_spellings():
