@@ -1,5 +1,8 @@
 """Bridging organisations: structural holes, Gould-Fernandez brokerage roles, sole connectors.
 
+Who connects two places' ecosystems is ``queries.between``; roles on its side partition are
+``queries.roles``.
+
 Brokerage (Gould and Fernandez [1]_): ``v`` brokers the ordered pair ``(a, c)`` when
 ``a -> v -> c`` and there is no arc ``a -> c`` (``a``, ``v``, ``c`` distinct). With a grouping
 of the nodes (country, city, kind, any property, see ``queries.groups``) each brokered pair
@@ -50,24 +53,11 @@ import pandas as pd
 
 from graph.filters import Filters
 from queries.centrality import betweenness, node_table
-from queries.groups import UNKNOWN, find_group, group_label, group_of
-from queries.subgraph import filter_graph, links_among, weighted_view
+from queries.groups import UNKNOWN, group_label, group_of
+from queries.roles import ROLES, role_of
+from queries.subgraph import weighted_view
 from queries.ties import graph_ties, route_filters
 from queries.weights import DEFAULT_TIES
-
-ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
-
-
-def role_of(ga: str, gv: str, gc: str) -> str:
-    """The Gould-Fernandez role of broker group ``gv`` between sender ``ga`` and receiver ``gc``."""
-    if ga == gc:
-        return "coordinator" if ga == gv else "itinerant"
-    if gc == gv:
-        return "gatekeeper"
-    if ga == gv:
-        return "representative"
-    return "liaison"
-
 
 def _role_codes(ga, gv, gc):
     """``ROLES`` index of each (sender, broker, receiver) group triple, as ``role_of`` (arrays)."""
@@ -524,119 +514,3 @@ def cut_points(G: nx.MultiDiGraph, filters: Filters | None = None, *,
     return CutPoints(
         bridges_df.sort_values(["cut_off", "source", "target"], ascending=[False, True, True]).reset_index(drop=True),
         ap.sort_values(["cut_off", "id"], ascending=[False, True]).reset_index(drop=True))
-
-
-@dataclass
-class Connectors:
-    """Who connects group ``a`` and group ``b``, and the links that show how."""
-
-    a: str
-    b: str
-    by: str
-    connectors: pd.DataFrame
-    links: pd.DataFrame
-    message: str
-
-
-def _link_row(G: nx.MultiDiGraph, u: str, v: str, a: Mapping) -> dict:
-    doc = a.get("doc")
-    meta = (G.graph.get("documents") or {}).get(doc) or {}
-    return {"source": u, "source_name": G.nodes[u].get("name", u), "type": a.get("type"),
-            "target": v, "target_name": G.nodes[v].get("name", v), "date": a.get("date"),
-            "status": a.get("status"), "doc": doc, "doc_path": meta.get("path"),
-            "evidence": a.get("evidence")}
-
-
-def connectors(G: nx.MultiDiGraph, group_a: str, group_b: str, by: str = "country",
-               filters: Filters | None = None, *, weights: Mapping[str, float] | None = None) -> Connectors:
-    """Which entities connect group ``group_a`` and group ``group_b`` (say Việt Nam and Hàn Quốc), and how.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        The full projection.
-    group_a, group_b : str
-        Group values or, for ``by="country"``/``"city"``, a place's id, name or alias
-        (``viet-nam``, ``Việt Nam``, ``viet nam``); see ``queries.groups.find_group``.
-    by : str
-        The grouping (default ``"country"``).
-    filters : graph.filters.Filters, optional
-    weights : mapping, optional
-        Link-type weight overrides, used for ``strength``.
-
-    Returns
-    -------
-    Connectors
-        ``connectors``: one row per entity with a link across or a path ``a - x - b`` through
-        it: ``id``, ``name``, ``kind``, ``group``, ``role`` (``member of A`` with links into B,
-        ``member of B``, or ``liaison`` for a third party), ``links_across`` (its own links to
-        the other side), ``brokered`` (pairs ``a - x - b`` it mediates that have no direct
-        link), ``strength`` (weight of its ties to both sides), ``partners_a`` /
-        ``partners_b`` (names), ``types``, ``first`` / ``last`` dates, ``sources`` and
-        ``sole`` (True when every connection between the two groups passes through it).
-        ``links``: every link behind those rows, with date, status, document and evidence.
-        ``message`` says so when the groups are not connected.
-
-    Raises
-    ------
-    LookupError
-        When a group cannot be found (the message lists the closest).
-    """
-    groups = group_of(G, by)
-    ga, gb = find_group(G, by, groups, group_a), find_group(G, by, groups, group_b)
-    if ga == gb:
-        raise ValueError(f"both groups are {ga!r}; name two different groups")
-    F = filter_graph(G, filters)
-    H = weighted_view(G, filters, weights=weights)
-    side = {ga: "a", gb: "b"}
-    rows, links = [], []
-    linked: set[tuple] = set()
-    for x in H:
-        gx = groups[x]
-        near = {"a": [n for n in H[x] if groups[n] == ga], "b": [n for n in H[x] if groups[n] == gb]}
-        if gx in side:
-            own, other = side[gx], "b" if side[gx] == "a" else "a"
-            if not near[other]:
-                continue
-            role = f"member of {group_label(G, by, gx)}"
-            across = near[other]
-            brokered = sum(1 for a in near[own] for c in near[other] if a != c and not H.has_edge(a, c))
-            touched = near[other] + near[own] if brokered else near[other]
-        else:
-            if not (near["a"] and near["b"]):
-                continue
-            role = "liaison"
-            across = []
-            brokered = sum(1 for a in near["a"] for c in near["b"] if not H.has_edge(a, c))
-            touched = near["a"] + near["b"]
-        evid = [(u, v, a) for n in touched for u, v, a in links_among(F, (x, n))]
-        for u, v, a in evid:
-            if (u, v, a.get("type"), a.get("doc")) not in linked:
-                linked.add((u, v, a.get("type"), a.get("doc")))
-                links.append(_link_row(G, u, v, a))
-        dates = sorted(a["date"] for _, _, a in evid if a.get("date"))
-        rows.append({
-            "id": x, "name": H.nodes[x].get("name", x), "kind": H.nodes[x].get("kind"),
-            "group": group_label(G, by, gx), "role": role, "links_across": len(across),
-            "brokered": brokered, "strength": sum(H[x][n]["weight"] for n in touched),
-            "partners_a": ", ".join(sorted(H.nodes[n].get("name", n) for n in near["a"])),
-            "partners_b": ", ".join(sorted(H.nodes[n].get("name", n) for n in near["b"])),
-            "types": ", ".join(sorted({a["type"] for _, _, a in evid})),
-            "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
-            "sources": ", ".join(sorted({a["doc"] for _, _, a in evid if a.get("doc")})),
-        })
-    sole = sole_connectors(H, groups).get(frozenset((ga, gb)), set())
-    cols = ["id", "name", "kind", "group", "role", "links_across", "brokered", "strength",
-            "partners_a", "partners_b", "types", "first", "last", "sources", "sole"]
-    df = pd.DataFrame(rows, columns=cols[:-1])
-    df["sole"] = df["id"].isin(sole)
-    df = df.sort_values(["sole", "brokered", "links_across", "strength", "id"],
-                        ascending=[False, False, False, False, True], kind="stable").reset_index(drop=True)
-    la, lb = group_label(G, by, ga), group_label(G, by, gb)
-    message = (f"1 entity connects {la} and {lb}" if len(df) == 1 else
-               f"{len(df)} entities connect {la} and {lb}") if len(df) else \
-        f"nothing connects {la} and {lb} directly or through one intermediary"
-    links_df = pd.DataFrame(links, columns=["source", "source_name", "type", "target", "target_name",
-                                            "date", "status", "doc", "doc_path", "evidence"])
-    return Connectors(ga, gb, by, df, links_df.sort_values(["date", "source"], na_position="last")
-                      .reset_index(drop=True), message)

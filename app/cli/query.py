@@ -51,10 +51,39 @@ def format_option(f):
                         help="Output as an aligned table, CSV or JSON records.")(f)
 
 
+#: Items of a list shown in a table cell before "+N more".
+CELL_ITEMS = 3
+#: Longest text shown in a table cell.
+CELL_CHARS = 48
+
+
+def _cell(value) -> str:
+    """One table cell as a reader wants it: lists cut with "+N more", no NaN, no scientific
+    notation, long text cut."""
+    if isinstance(value, (list, tuple)):
+        text = ", ".join(map(str, value[:CELL_ITEMS]))
+        text += f" +{len(value) - CELL_ITEMS} more" if len(value) > CELL_ITEMS else ""
+    elif value is None or (isinstance(value, float) and value != value):
+        return ""
+    elif isinstance(value, float):
+        text = f"{value:.3f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    else:
+        text = str(value)
+    return text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1] + "…"
+
+
+def readable(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with every cell as ``_cell`` writes it."""
+    return df.astype(object).apply(lambda col: col.map(_cell)) if len(df) else df
+
+
 def emit(df: pd.DataFrame, fmt: str, *, index: bool = False) -> None:
-    """Write ``df`` to stdout in ``fmt``."""
+    """Write ``df`` to stdout in ``fmt``: an aligned table a reader can scan (``readable``),
+    CSV (lists joined by "; ") or JSON records (lists kept, NaN as null)."""
     if fmt == "csv":
-        click.echo(df.to_csv(index=index), nl=False)
+        flat = df.astype(object).apply(lambda col: col.map(lambda x: "; ".join(map(str, x))
+                                                          if isinstance(x, (list, tuple)) else x))
+        click.echo(flat.to_csv(index=index), nl=False)
     elif fmt == "json":
         data = (df.reset_index() if index else df).astype(object)
         click.echo(json.dumps(data.where(data.notna(), None).to_dict("records"), ensure_ascii=False, indent=2,
@@ -62,8 +91,8 @@ def emit(df: pd.DataFrame, fmt: str, *, index: bool = False) -> None:
     elif df.empty:
         click.echo("(no rows)")
     else:
-        with pd.option_context("display.max_colwidth", 80, "display.width", 200):
-            click.echo(df.to_string(index=index))
+        with pd.option_context("display.max_colwidth", CELL_CHARS + 1, "display.width", 250):
+            click.echo(readable(df).to_string(index=index))
 
 
 def note(message: str) -> None:
@@ -128,6 +157,8 @@ TIES = click.option("--ties", default="interaction,affiliation", show_default=Tr
                     metavar="CLASS,...",
                     help="Tie classes a route may use: interaction, affiliation, co-attendance "
                          "(two parties at one event). Place ties (LOCATED_IN) are never a route.")
+#: The columns of ``brokers --between`` a reader needs (JSON and CSV carry them all).
+BETWEEN_COLUMNS = ["name", "kind", "side", "role", "reach_a", "reach_b", "partners_a", "partners_b", "last"]
 GROUP_BY = click.option("--by", "group_by", default="country", show_default=True,
                         help="Grouping: country or city (from LOCATED_IN links), kind, or any entity property.")
 
@@ -172,7 +203,8 @@ def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, 
 @GROUP_BY
 @ONLY
 @click.option("--between", nargs=2, metavar="A B", default=None,
-              help='Who connects group A and group B, and how (e.g. --between "Việt Nam" "Hàn Quốc").')
+              help='Which bodies and people connect place A and place B (countries or cities), and how '
+                   '(e.g. --between "Việt Nam" "Hàn Quốc"); --by does not apply.')
 @click.option("--links", "show_links", is_flag=True, help="With --between: list the links behind the answer.")
 @click.option("--roles", is_flag=True, help="Brokerage roles in full: counts, expected counts and z-scores.")
 @click.option("--cut-points", is_flag=True, help="Bridges and articulation points instead.")
@@ -193,12 +225,16 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
     are the pairs of groups that only this entity connects.
     """
     from queries import brokers as b
+    from queries.between import side_brokers
 
     G = load(filters, whole=True)
     if between:
-        res = b.connectors(G, between[0], between[1], group_by, filters, weights=weights)
+        res = side_brokers(G, between[0], between[1], filters, ties=ties, weights=weights)
         note(res.message)
-        emit(_top(res.links if show_links else res.connectors, top), fmt)
+        if show_links:
+            emit(_top(res.links, top), fmt)
+        else:
+            emit(_top(res.brokers if fmt != "table" else res.brokers[BETWEEN_COLUMNS], top), fmt)
     elif cut_points:
         cuts = b.cut_points(G, filters, ties=ties)
         note(f"{len(cuts.bridges)} bridges, {len(cuts.articulation_points)} articulation points")

@@ -32,7 +32,8 @@ from app.web import heap, projector
 from graph.connect import open_store
 from graph.filters import Filters
 from graph.store import Store
-from queries import brief, brokers, centrality, communities, ego, paths, prepared, timeline
+from queries import between, brief, brokers, centrality, communities, ego, paths, prepared, timeline
+from queries.weights import DEFAULT_TIES
 
 CACHE = 64
 QUICK = 0.5  # seconds: a projection faster than this is rebuilt in the foreground
@@ -232,33 +233,32 @@ def entities(v: str) -> dict[str, tuple[str, str | None]]:
 
 @_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
-def centrality_table(v: str, filters: Filters, kind: str | None, names: tuple[str, ...]) -> pd.DataFrame:
+def centrality_table(v: str, filters: Filters, kind: str | None, names: tuple[str, ...],
+                     ties: tuple[str, ...] = tuple(sorted(DEFAULT_TIES))) -> pd.DataFrame:
     """The centrality ``names`` (sorted by the first): only what a page shows, as the all-pairs
     measures take seconds each on a graph of a few thousand entities."""
-    return centrality.centrality(projection(v), filters, kind=kind, names=names, by=names[0])
+    return centrality.centrality(projection(v), filters, kind=kind, names=names, by=names[0], ties=ties)
 
 
 @_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
-def brokers_table(v: str, by: str, filters: Filters, kind: str | None) -> pd.DataFrame:
-    return brokers.brokers(projection(v), by, filters, kind=kind)
+def brokers_table(v: str, by: str, filters: Filters, kind: str | None,
+                  ties: tuple[str, ...] = tuple(sorted(DEFAULT_TIES))) -> pd.DataFrame:
+    return brokers.brokers(projection(v), by, filters, kind=kind, ties=ties)
 
 
 @_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
-def connectors(v: str, a: str, b: str, by: str, filters: Filters) -> brokers.Connectors:
-    return brokers.connectors(projection(v), a, b, by, filters)
+def side_brokers(v: str, a: str, b: str, filters: Filters, ties: tuple[str, ...]) -> between.SideBrokers:
+    return between.side_brokers(projection(v), a, b, filters, ties=ties)
 
 
-@_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
-def groups(v: str, by: str) -> dict[str, str]:
-    """Group value -> readable label, for the "who connects two groups" pickers."""
-    from queries.groups import UNKNOWN, group_label, group_of
+def places(v: str) -> dict[str, str]:
+    """City and country ids -> names, sorted by name, for the "who connects two places" pickers."""
+    from queries.sides import PLACE_KINDS
 
-    G = projection(v)
-    values = sorted(set(group_of(G, by).values()) - {UNKNOWN})
-    return dict(sorted(((g, group_label(G, by, g)) for g in values), key=lambda x: x[1].casefold()))
+    return {n: name for n, (name, kind) in entities(v).items() if kind in PLACE_KINDS}
 
 
 @_single_flight

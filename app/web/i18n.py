@@ -170,6 +170,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group_b": ("Second group", "Nhóm thứ hai"),
     "what_measures": ("What the measures mean", "Ý nghĩa các chỉ số"),
     "links_behind": ("The links behind the answer", "Các liên kết làm căn cứ"),
+    # tie classes (queries.weights.TIE_CLASSES)
+    "ties": ("Ties a route may use", "Loại quan hệ được dùng để kết nối"),
+    "ties_interaction": ("Dealings (met, signed, cooperated, invested)", "Giao dịch (gặp gỡ, ký kết, hợp tác, đầu tư)"),
+    "ties_affiliation": ("Own people and divisions", "Nhân sự và đơn vị trực thuộc"),
+    "ties_co-attendance": ("Same event (weak)", "Cùng dự một sự kiện (yếu)"),
+    "place_a": ("First place", "Địa phương thứ nhất"),
+    "place_b": ("Second place", "Địa phương thứ hai"),
     # paths
     "from": ("From", "Từ"),
     "to": ("To", "Đến"),

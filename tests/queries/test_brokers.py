@@ -15,7 +15,7 @@ import pytest
 from graph.filters import Filters
 from tests.queries.handmade_graphs import projection, simple
 from tests.queries.collector import graphs_left_to_collector
-from queries.brokers import (ROLES, brokerage_roles, brokers, connectors, cut_points, role_counts,
+from queries.brokers import (ROLES, brokerage_roles, brokers, cut_points, role_counts,
                              constraint, role_expectations, role_of, sole_connectors)
 from queries.groups import group_of
 from queries.subgraph import collapse, filter_graph
@@ -179,33 +179,6 @@ def test_liaison_alone_is_the_sole_connector():
     assert sole[frozenset({"vn", "kr"})] == {"x", "a", "b"}
 
 
-def test_which_organisations_connect_vietnam_and_korea(eco):
-    res = connectors(eco, "viet nam", "Korea")
-    assert (res.a, res.b) == ("viet-nam", "han-quoc")
-    df = res.connectors.set_index("id")
-    assert df.loc["vkbia", "role"] == "liaison"
-    assert df.loc["vkbia", "brokered"] == 0  # SIHUB and CBFEZ plan to sign directly
-    done = connectors(eco, "Vietnam", "han-quoc", filters=Filters(status="done")).connectors.set_index("id")
-    assert done.loc["vkbia", "brokered"] == 1
-    assert df.loc["kotra-hcm", "partners_b"] == "CBFEZ"
-    assert df.loc["so-kh-cn-tp-hcm", "role"] == "member of Việt Nam"
-    assert df.loc["so-kh-cn-tp-hcm", "links_across"] == 2  # Busan, Chungbuk Technopark
-    assert df.loc["so-kh-cn-tp-hcm", "first"] == "2023"
-    assert "iia" not in df.index
-    assert {"d1", "d2", "d3"} <= set(res.links["doc"])
-    assert res.links["evidence"].notna().all()
-
-
-def test_connectors_with_ids_names_and_filters(eco):
-    res = connectors(eco, "viet-nam", "Hàn Quốc", filters=Filters(types=frozenset({"MET_WITH"})))
-    assert set(res.connectors["id"]) == {"so-kh-cn-tp-hcm", "busan", "kotra-hcm", "cbfez"}
-    with pytest.raises(LookupError, match="Israel"):
-        connectors(eco, "Vietnam", "Isreal")
-    assert connectors(eco, "Israel", "Korea").message == "1 entity connects Israel and Hàn Quốc"
-    none = connectors(eco, "Israel", "Korea", filters=Filters(types=frozenset({"COOPERATES_WITH"})))
-    assert none.connectors.empty and "nothing connects Israel and Hàn Quốc" in none.message
-
-
 def test_bridges_and_articulation_points(eco):
     cuts = cut_points(eco)
     ap = cuts.articulation_points.set_index("id")
@@ -320,9 +293,3 @@ def test_brokerage_on_an_empty_projection_and_an_empty_selection(eco):
     cuts = cut_points(empty)
     assert cuts.bridges.empty and cuts.articulation_points.empty
     assert brokers(eco, filters=Filters(kinds=frozenset({"Fund"}))).empty
-
-
-def test_connectors_leave_no_graph_to_the_collector(eco):
-    with graphs_left_to_collector() as left:
-        connectors(eco, "viet-nam", "han-quoc", filters=Filters(status="done"))
-    assert left == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pickle
 
-from queries import brokers, memo, prepared
+from queries import between, memo, prepared
 from queries.groups import group_of
 from queries.subgraph import weighted_view
 from queries.ties import graph_ties, route_filters, shared_ties
@@ -24,9 +24,9 @@ def test_what_was_derived_elsewhere_is_shared_on_arrival_without_being_made_agai
 def test_answers_from_a_sent_projection_are_those_of_the_original(eco):
     G = prepared.unpack(pickle.loads(pickle.dumps(prepared.pack(eco))))
     assert list(weighted_view(G).edges(data=True)) == list(weighted_view(eco).edges(data=True))
-    got = brokers.connectors(G, "viet-nam", "han-quoc", "country")
-    want = brokers.connectors(eco, "viet-nam", "han-quoc", "country")
-    assert got.connectors.equals(want.connectors) and got.links.equals(want.links) and len(want.connectors)
+    got = between.side_brokers(G, "viet-nam", "han-quoc")
+    want = between.side_brokers(eco, "viet-nam", "han-quoc")
+    assert got.brokers.equals(want.brokers) and got.links.equals(want.links) and len(want.brokers)
 
 
 def test_adopting_keeps_what_the_projection_already_has(eco):

@@ -53,7 +53,12 @@ def test_brokers_between_two_countries_in_one_command(run):
     r = run("brokers", "--between", "Việt Nam", "korea", "--format", "csv")
     assert r.exit_code == 0
     assert "connect Việt Nam and Hàn Quốc" in r.stderr
-    assert "vkbia" in r.stdout and r.stdout.startswith("id,name,kind,group,role")
+    assert "vkbia" in r.stdout and r.stdout.startswith("id,name,kind,side,role")
+    assert "Chungbuk Technopark; Busan" in r.stdout  # a list in one CSV cell
+    table = run("brokers", "--between", "Việt Nam", "korea").stdout
+    assert "NaN" not in table and "e+" not in table and "busan" not in table.split()  # no place, no id
+    assert table.split("\n")[0].split() == ["name", "kind", "side", "role", "reach_a", "reach_b", "partners_a",
+                                             "partners_b", "last"]
     assert run("brokers", "--between", "Việt Nam", "korea", "--links").exit_code == 0
     assert run("brokers", "--roles", "--by", "kind").exit_code == 0
     assert "articulation points" in run("brokers", "--cut-points").stderr
@@ -114,7 +119,7 @@ def test_disconnected_pair_is_an_answer_with_exit_0(run):
     r = run("path", "IIA", "Busan", "--type", "COOPERATES_WITH", "--format", "json")
     assert r.exit_code == 0 and json.loads(r.stdout) == []
     r = run("brokers", "--between", "Israel", "Korea", "--type", "COOPERATES_WITH")
-    assert r.exit_code == 0 and "nothing connects" in r.stderr
+    assert r.exit_code == 0 and "no body or person has ties to both" in r.stderr
 
 
 @pytest.mark.parametrize("args, code, message", [
@@ -174,3 +179,15 @@ def test_every_route_command_takes_tie_classes(run):
     assert r.exit_code == 2 and "never a route" in r.output
     assert "not connected" in run("path", "Lê Thanh Minh", "Busan", "--ties", "interaction").stderr
     assert "Lê Thanh Minh HOLDS_ROLE" in run("path", "Lê Thanh Minh", "Busan").stdout
+
+
+def test_table_cells_are_readable():
+    from app.cli.query import readable
+
+    import pandas as pd
+
+    df = readable(pd.DataFrame({"xs": [["a", "b", "c", "d", "e"], []], "f": [1.5e-07, float("nan")],
+                                "n": [2.0, 0.123456], "s": ["x" * 80, None]}))
+    assert df["xs"].tolist() == ["a, b, c +2 more", ""]
+    assert df["f"].tolist() == ["0", ""] and df["n"].tolist() == ["2", "0.123"]
+    assert len(df["s"][0]) == 48 and df["s"][0].endswith("…") and df["s"][1] == ""

@@ -7,6 +7,7 @@ import streamlit as st
 from app.web import data, ui
 from app.web.i18n import fixed, kind_label, t
 from app.web.network import KIND_COLOURS
+from app.web.tie_picker import tie_classes
 from graph.ontology import KINDS
 from queries.centrality import MEASURES
 
@@ -42,13 +43,14 @@ with ui.guard():
         st.session_state["top_n"] = min(max(st.session_state["top_n"], 5), 40)
         n = c3.slider(t("top_n"), 5, 40, key="top_n")
         ui.to_url("by", "only", "top_n")
+        ties = tie_classes()
 
         with st.expander(t("what_measures")):
             st.markdown("\n".join(f"- **{t(f'm_{m}')}** — {t(f'explain_{m}')}" for m in
                                   [*MEASURES, "constraint", "effective_size", "total"]))
         tab_b, tab_c, tab_x = st.tabs([t("tab_brokers"), t("tab_centrality"), t("tab_between")])
         with tab_b:
-            table = data.brokers_table(v, by, filters, only)
+            table = data.brokers_table(v, by, filters, only, ties)
             ui.from_url("b_measure", "betweenness")
             if st.session_state["b_measure"] not in BROKER_MEASURES:
                 st.session_state["b_measure"] = "betweenness"
@@ -74,7 +76,7 @@ with ui.guard():
                 st.session_state["c_measure"] = "pagerank"
             cm = st.radio(t("sort_by"), MEASURES, key="c_measure", horizontal=True, format_func=fixed(MEASURES, lambda x: t(f"m_{x}")))
             st.caption(t(f"explain_{cm}"))
-            cent = data.centrality_table(v, filters, only, tuple(dict.fromkeys((cm, "degree"))))
+            cent = data.centrality_table(v, filters, only, tuple(dict.fromkeys((cm, "degree"))), ties)
             chart(cent, cm, n)
             cols = {f"{cm}_rank": "#", "name": t("name"), "kind": t("kind"), cm: t(f"m_{cm}"), "degree": t("m_degree"),
                     f"{cm}_pct": t("percentile")}
@@ -84,27 +86,29 @@ with ui.guard():
             ui.csv_download(cent, f"ecograph-centrality-{cm}.csv", "centrality_csv")
             ui.to_url("c_measure")
         with tab_x:
-            groups = data.groups(v, by)
-            if len(groups) < 2:
+            places = data.places(v)
+            if len(places) < 2:
                 st.info("—")
             else:
-                values = list(groups)
+                values = list(places)
                 g1, g2 = st.columns(2)
-                ui.from_url("ga", values[0])
-                ui.from_url("gb", values[1])
+                ui.from_url("ga", "viet-nam" if "viet-nam" in places else values[0])
+                ui.from_url("gb", "han-quoc" if "han-quoc" in places else values[1])
                 for key, i in (("ga", 0), ("gb", 1)):
-                    if st.session_state[key] not in groups:
+                    if st.session_state[key] not in places:
                         st.session_state[key] = values[i]
-                ga = g1.selectbox(t("group_a"), values, key="ga", format_func=groups.get)
-                gb = g2.selectbox(t("group_b"), values, key="gb", format_func=groups.get)
+                ga = g1.selectbox(t("place_a"), values, key="ga", format_func=places.get)
+                gb = g2.selectbox(t("place_b"), values, key="gb", format_func=places.get)
                 ui.to_url("ga", "gb")
-                res = data.connectors(v, ga, gb, by, filters)
+                res = data.side_brokers(v, ga, gb, filters, ties)
                 st.markdown(f"**{ui.md(res.message)}**")
-                st.dataframe(ui.names_frame(res.connectors, {
-                    "name": t("name"), "kind": t("kind"), "group": t("group", by=t(f"g_{by}")), "role": "role",
-                    "links_across": t("links"), "brokered": t("m_total"), "partners_a": groups.get(ga, ga),
-                    "partners_b": groups.get(gb, gb), "first": "≥", "last": "≤", "sole": "!"}), hide_index=True)
+                shown = res.brokers.assign(partners_a=res.brokers["partners_a"].map(", ".join),
+                                           partners_b=res.brokers["partners_b"].map(", ".join))
+                st.dataframe(ui.names_frame(shown, {
+                    "name": t("name"), "kind": t("kind"), "side": t("group", by=t("g_country")), "role": "role",
+                    "reach_a": places[ga], "reach_b": places[gb], "partners_a": f"{places[ga]} ·",
+                    "partners_b": f"{places[gb]} ·", "last": "≤", "brokered": t("m_total")}), hide_index=True)
                 st.markdown(f"**{t('links_behind')}**")
                 rows = [(r["source"], r["target"], r) for r in res.links.to_dict("records")]
                 st.dataframe(ui.links_frame(G, rows), hide_index=True)
-                ui.csv_download(res.connectors, f"ecograph-connectors-{ga}-{gb}.csv", "connectors_csv")
+                ui.csv_download(res.brokers, f"ecograph-brokers-{ga}-{gb}.csv", "connectors_csv")
