@@ -189,7 +189,11 @@ class LinkReader:
                  and not re.search(r"(?:^|\s)của\s+(?:đoàn\s+)?(?:đại biểu\s+)?$", text[:m.start])]
         chosen = plain[-1] if plain else None
         if chosen is None:
-            owned = [m for m in before if re.search(r"của\s*$", text[:m.start])]
+            # "chính sách của TP. X ... xây dựng": X runs its policy; "doanh nghiệp của X tham dự": X does
+            # not attend, only "đoàn công tác của X" acts for X
+            owner = r"của\s*$" if cue.type not in _ACTS_FOR else \
+                r"(?<!\w)(?:đoàn|phái đoàn|đại diện|lãnh đạo)(?: [^\W\d]+){0,2} của\s*$"
+            owned = [m for m in before if re.search(owner, text[:m.start], re.IGNORECASE)]
             chosen = owned[-1] if owned else None
         if chosen is None:
             return []

@@ -403,3 +403,22 @@ def test_a_bracketed_country_after_cung_places_only_its_neighbour(tmp_path):
     found = links(tmp_path, "Năm 2013, Viện Công nghệ Đồng Nai cùng Tập đoàn Hanbit (Hàn Quốc) đã ký biên bản ghi nhớ.")
     assert one(found, "LOCATED_IN", "Tập đoàn Hanbit", "Hàn Quốc")
     assert not [k for k in found if k[0] == "LOCATED_IN" and k[1].startswith("Viện") and k[2] == "Hàn Quốc"]
+
+
+def test_investment_purchase_and_signing_with_amounts_and_long_titles(tmp_path):
+    found = links(tmp_path, "Quỹ Đầu tư Sông Xanh đã rót 5 triệu USD vào startup FarmBot.",
+                  "Tập đoàn Sao Bắc mua lại 30% cổ phần của Công ty Nông Sạch.",
+                  "Tỉnh Đồng Nai đã ký thỏa thuận hợp tác chiến lược toàn diện với Tập đoàn Hanbit.",
+                  "Ông Lê Văn Tâm ký kết văn bản với sự chứng kiến của Tập đoàn Sao Bắc.")
+    assert one(found, "INVESTED_IN", "Quỹ Đầu tư Sông Xanh", "FarmBot")
+    assert one(found, "ACQUIRED", "Tập đoàn Sao Bắc", "Công ty Nông Sạch")
+    assert one(found, "SIGNED_AGREEMENT_WITH", "Đồng Nai", "Tập đoàn Hanbit")
+    assert not [k for k in found if k[0] == "COOPERATES_WITH" and "Tập đoàn Hanbit" in k[1:]]
+    assert not [k for k in found if k[0] == "SIGNED_AGREEMENT_WITH" and "Tập đoàn Sao Bắc" in k[1:]]
+
+
+def test_a_place_owning_the_subject_is_not_the_subject(tmp_path):
+    found = links(tmp_path, "Năm nay, các doanh nghiệp điện tử của Hàn Quốc dự kiến tham dự Hội chợ Công nghệ Đồng Nai 2024.",
+                  "Đoàn công tác của tỉnh Aichi đã đến thăm Khu công nghệ cao Đồng Nai.")
+    assert not [k for k in found if k[0] == "PARTICIPATED_IN" and k[1] == "Hàn Quốc"]
+    assert one(found, "VISITED", "Aichi", "Khu công nghệ cao")
