@@ -5,6 +5,10 @@ Vietnamese news states relations with a small set of verbs ("làm việc với",
 shapes "giữa A và B", "A và B hợp tác", a bracketed place "(Hàn Quốc)" and a title
 apposition. Each rule below reads one of those shapes; the subject is the nearest party before
 the cue that is not itself an object or a modifier ("của X", "tại X").
+
+The words are data: the cue phrases, their link types, directions, kinds and reach are rows of
+``data/cues.tsv`` (``cues.py``), done vs planned is ``link_status.py``, which names may act is
+``parties.py``, and the links names state without a verb are ``name_facts.py``.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ from ingest.articles.entities import Mention, Role
 from ingest.articles.link_status import during, looks_back, not_yet, status_of
 from ingest.articles.name_facts import Known, stated
 from ingest.articles.parties import (JOINT, LIST_GAP, MODIFIER_BEFORE, PLACE_OBJECT_GAP, TITLE_WORDS, acts, bare,
-                                     clause_before, place_tag)
+                                     blank, clause_before, place_tag)
 
 _DATED = frozenset({"MET_WITH", "VISITED", "SIGNED_AGREEMENT_WITH", "COOPERATES_WITH", "ORGANIZED",
                     "PARTICIPATED_IN", "FOUNDED", "ACQUIRED", "INVESTED_IN"})
@@ -105,9 +109,7 @@ class LinkReader:
     def _date(self, type_: str, text: str, at: int, target: Mention, status: str, spans) -> str | None:
         if type_ in _TIMELESS:
             return None
-        inside = [(m.start, m.end) for m in spans]
-        masked = "".join(" " if any(a <= i < b for a, b in inside) else ch for i, ch in enumerate(text))
-        found = date_near(masked, self.ctx.date, at)
+        found = date_near(blank(text, spans), self.ctx.date, at)
         if found:
             return found
         if target.kind == "Event" and target.entity in self.ctx.event_dates:
@@ -122,7 +124,7 @@ class LinkReader:
     def read(self, text: str, mentions: list[Mention], roles: list[Role], headline: bool = False) -> None:
         """Read one sentence; a headline's links weigh less (its bare verbs hide done vs planned)."""
         self.weight = 0.8 if headline else 1.0
-        self.plain = "".join(" " if any(m.start <= i < m.end for m in mentions) else ch for i, ch in enumerate(text))
+        self.plain = blank(text, mentions)
         mentions = [m for m in mentions if m.entity]
         for r in roles:
             if r.person.entity and r.body.entity and r.body.kind not in ("Country",):

@@ -41,6 +41,14 @@ def around(mentions: list[Mention], m: Mention) -> tuple[Mention | None, Mention
     return (mentions[k - 1] if k > 0 else None), (mentions[k + 1] if k + 1 < len(mentions) else None)
 
 
+def blank(text: str, mentions: list[Mention]) -> str:
+    """``text`` with the mentions' spans blanked, same length: words inside names ("Bộ Kế hoạch") are not cues."""
+    chars = list(text)
+    for m in mentions:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
 def bare(text: str, mentions: list[Mention], start: int, end: int) -> str:
     """``text[start:end]`` without the bodies named only in titles ("Chủ tịch [Quốc hội] B")."""
     out, at = [], start
