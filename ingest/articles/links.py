@@ -58,6 +58,9 @@ _CHAINED = re.compile(r"^\s*(?:[,;]|và)\s*(?:(?:đã|sẽ|cũng|còn|rồi|đ�
 # "A tiếp B, ..., đang thăm Việt Nam": the verb's subject is the object just named.
 _RELATIVE = re.compile(r"(?<!\w)(?:đang|hiện đang|vừa)(?: có)?(?: chuyến| cuộc)?\s*$", re.IGNORECASE)
 _NOMINAL = re.compile(rf"(?<!\w)(?:{words('nominal')})\s*$", re.IGNORECASE)
+# "A có chuyến thăm X": the noun is A's; "A đánh giá chuyến thăm X": whose visit is not said.
+_TAKES_NOMINAL = re.compile(rf"(?<!\w)(?:{words('nominal_taker')})\s+(?:(?:các|những|một)\s+)?$", re.IGNORECASE)
+_NEGATED = re.compile(rf"(?<!\w)(?:{words('negation')})(?! chỉ| những)(?:\s+[^\W\d]+){{0,2}}\s*$", re.IGNORECASE)
 _OWNER_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){{0,4}}?của\s+(?:(?:{TITLE_WORDS}|đoàn)\s*)*$",
                           re.IGNORECASE)
 _LED_BY = re.compile(r"(?<!\w)do\s+(?:ông|bà|Ông|Bà)?\s*$")
@@ -147,8 +150,9 @@ class LinkReader:
             if any(t == cue.type and a <= start < b for t, a, b in read):
                 continue  # two rows reading the same words: the first one read them
             read.append((cue.type, start, hit.end()))
-            if cue.unless is not None and cue.unless.search(clause_before(text, start, 50)):
-                continue
+            if cue.unless is not None and cue.unless.search(clause_before(text, start, 50)) \
+                    or _NEGATED.search(text[:start]):
+                continue  # another cue owns the words, or the verb is negated ("dừng hoạt động phối hợp với")
             self._cue(cue, hit, text, mentions, used_objects, pairs_done)
         self._passive(text, mentions)
         self._reverse(text, mentions)
@@ -271,6 +275,9 @@ class LinkReader:
         owner = self._owner(text, mentions, hit, objects, cue)
         subjects = owner or subjects  # "chuyến thăm Việt Nam của ông X": X visits
         nominal = _NOMINAL.search(text[:hit.start()])
+        if not owner and nominal and not _TAKES_NOMINAL.search(text[:nominal.start()]) \
+                and not _RELATIVE.search(text[:hit.start()]):
+            subjects = []  # "hoan nghênh chuyến thăm X": whose visit the noun does not say
         if not owner and nominal and (re.search(r"(?<!\w)(?:của|cho|về|trong|với|vào)\s+(?:các\s+|những\s+)?$",
                                                 text[:nominal.start()])
                                       or re.match(r"\s*(?:\([^)]*\)\s*)?(?:[^\W\d]+\s+){0,4}?của\s",
@@ -477,7 +484,7 @@ class LinkReader:
             if m.start < start or not m.party or m.kind not in cue.subjects or place_tag(text, mentions, m):
                 continue
             gap = text[last:m.start]
-            if m.start - start > cue.reach or re.search(r"[.:]", gap) \
+            if m.start - start > cue.reach or re.search(r"[.:]", gap) or not out and len(bare(text, mentions, last, m.start)) > 40 \
                     or out and not re.search(r"[,;]|(?<!\w)(?:và|cùng)(?!\w)", gap):
                 break
             out.append(m)

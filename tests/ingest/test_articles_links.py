@@ -422,3 +422,15 @@ def test_a_place_owning_the_subject_is_not_the_subject(tmp_path):
                   "Đoàn công tác của tỉnh Aichi đã đến thăm Khu công nghệ cao Đồng Nai.")
     assert not [k for k in found if k[0] == "PARTICIPATED_IN" and k[1] == "Hàn Quốc"]
     assert one(found, "VISITED", "Aichi", "Khu công nghệ cao")
+
+
+def test_negated_and_unowned_verbs_and_distant_attendees(tmp_path):
+    found = links(tmp_path, "Sau sự việc, Sở Công Thương tỉnh Đồng Nai tuyên bố dừng hoạt động phối hợp với Tập đoàn Sao Bắc.",
+                  "Tỉnh Đồng Nai không chỉ hợp tác với Tập đoàn Hanbit mà còn mở rộng đầu tư.",
+                  "Ông Lê Văn Tâm đánh giá cao chuyến thăm chính thức Nhật Bản vừa qua.",
+                  "Ông Trần Quốc Huy cho biết kể từ khi thành lập, Hiệp hội Doanh nghiệp Đồng Nai luôn hỗ trợ hội viên.",
+                  "Hội chợ Công nghệ Đồng Nai 2024 có sự tham dự của lãnh đạo hai tỉnh và hàng trăm doanh nghiệp, "
+                  "trong đó nhiều đơn vị đến từ tỉnh Aichi.")
+    assert not [k for k in found if k[0] == "COOPERATES_WITH" and "Tập đoàn Sao Bắc" in k[1:]]
+    assert one(found, "COOPERATES_WITH", "Đồng Nai", "Tập đoàn Hanbit")
+    assert not [k for k in found if k[0] in ("VISITED", "FOUNDED", "PARTICIPATED_IN")]
