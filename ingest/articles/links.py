@@ -311,7 +311,8 @@ class LinkReader:
                 if s is o or s.entity == o.entity:
                     continue
                 start = min(first, hit.start())  # a modal before any joined subject governs them all
-                status = cue.status or ("planned" if invited or self._ahead(text, o) else
+                coming = nominal and not_yet(text[max(o.end, s.end):])  # "chuyến thăm X của A sẽ diễn ra"
+                status = cue.status or ("planned" if invited or coming or self._ahead(text, o) else
                                         status_of(self.plain, 0 if s.start > hit.start() else start, hit.end()))
                 date = self._date(cue.type, text, hit.start(), o, status, mentions)
                 self._add(cue.type, s, o, text, status, date, cue.confidence)

@@ -434,3 +434,9 @@ def test_negated_and_unowned_verbs_and_distant_attendees(tmp_path):
     assert not [k for k in found if k[0] == "COOPERATES_WITH" and "Tập đoàn Sao Bắc" in k[1:]]
     assert one(found, "COOPERATES_WITH", "Đồng Nai", "Tập đoàn Hanbit")
     assert not [k for k in found if k[0] in ("VISITED", "FOUNDED", "PARTICIPATED_IN")]
+
+
+def test_a_visit_still_to_come_is_planned(tmp_path):
+    found = links(tmp_path, "Nhân chuyến thăm chính thức Nhật Bản của ông Lê Văn Tâm sẽ diễn ra vào tuần tới, báo chí "
+                            "đã phỏng vấn ông Trần Quốc Huy.")
+    assert one(found, "VISITED", "Lê Văn Tâm", "Nhật Bản").status == "planned"
