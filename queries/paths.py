@@ -29,27 +29,30 @@ from queries.subgraph import filtered_view, link_weight, links_among, tie_neighb
 from queries.sides import PLACE_KINDS
 from queries.ties import Ties, route_filters, tie_arrays
 from queries.weights import DEFAULT_TIES, weights_key
+from queries.wording import date_word, more_word, type_word, word
 
 #: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
 MAX_K = 50
 
 
-def source_label(G: nx.Graph, doc: str | None) -> str:
+def source_label(G: nx.Graph, doc: str | None, lang: str = "en") -> str:
     """What a user can open: the article's title and URL when its manifest gave a URL, else its file name or id."""
     meta = (G.graph.get("documents") or {}).get(doc) or {}
     if meta.get("url"):
         return f"{meta['title']} <{meta['url']}>" if meta.get("title") else meta["url"]
     path = meta.get("path")
-    return os.path.basename(path) if path else (doc or "unknown source")
+    return os.path.basename(path) if path else (doc or word("unknown_source", lang))
 
 
-def link_text(G: nx.Graph, u: str, v: str, attrs: Mapping) -> str:
-    """One link as a sentence: ``Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 000_x.txt``."""
-    parts = [f"{display_name(G, u)} {attrs.get('type')} {display_name(G, v)}"]
-    parts.append(attrs.get("date") or "undated")
+def link_text(G: nx.Graph, u: str, v: str, attrs: Mapping, lang: str = "en") -> str:
+    """One link as a sentence in ``lang`` (``queries.wording``):
+    ``Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 000_x.txt`` or
+    ``Sở KH&CN TP.HCM làm việc với Busan, 21/08/2024, nguồn 000_x.txt``."""
+    parts = [f"{display_name(G, u)} {type_word(attrs.get('type'), lang)} {display_name(G, v)}"]
+    parts.append(date_word(attrs.get("date"), lang))
     if attrs.get("status") == "planned":
-        parts.append("planned")
-    parts.append(f"source {source_label(G, attrs.get('doc'))}")
+        parts.append(word("planned", lang))
+    parts.append(f"{word('source', lang)} {source_label(G, attrs.get('doc'), lang)}")
     return ", ".join(parts)
 
 
@@ -95,18 +98,20 @@ class PathResult:
                                            "doc", "links", "text", "evidence"])
 
 
-def _hop(F: nx.MultiDiGraph, u: str, v: str, directed: bool,
-         weights: Mapping[str, float] | None) -> Hop:
+def explain_hop(F: nx.MultiDiGraph, u: str, v: str, directed: bool = False,
+                weights: Mapping[str, float] | None = None, lang: str = "en") -> Hop:
+    """The hop ``u -> v`` of projection ``F`` with every distinct link behind it, strongest
+    (then latest) first, and a sentence in ``lang`` for the first."""
     links = []
     for x, y, a in links_among(F, (u, v)):
         if x == y or (directed and (x, y) != (u, v) and a.get("type") not in SYMMETRIC_TYPES):
             continue
         links.append({"source": x, "target": y, "type": a.get("type"), "date": a.get("date"),
                       "status": a.get("status"), "doc": a.get("doc"), "evidence": a.get("evidence"),
-                      "weight": link_weight(a, weights), "text": link_text(F, x, y, a)})
+                      "weight": link_weight(a, weights), "text": link_text(F, x, y, a, lang)})
     links.sort(key=lambda r: r["date"] or "", reverse=True)
     links.sort(key=lambda r: -r["weight"])
-    text = links[0]["text"] + (f" (+{len(links) - 1} more)" if len(links) > 1 else "")
+    text = links[0]["text"] + (f" ({more_word(len(links) - 1, lang)})" if len(links) > 1 else "")
     return Hop(u, v, links, text)
 
 
@@ -198,7 +203,7 @@ def _k_shortest(T: Ties, s: str, t: str, k: int) -> list[tuple[list[str], float]
 def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | None = None, *,
                k: int = 1, exclude_types: Iterable[str] = (), exclude_nodes: Iterable[str] = (),
                weighted: bool = False, weights: Mapping[str, float] | None = None,
-               directed: bool = False, ties: Iterable[str] = DEFAULT_TIES) -> PathResult:
+               directed: bool = False, ties: Iterable[str] = DEFAULT_TIES, lang: str = "en") -> PathResult:
     """The ``k`` shortest simple paths between two entities, each hop explained.
 
     A path walks only on ties of the classes ``ties`` (``queries.weights.TIE_CLASSES``) and
@@ -233,6 +238,8 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         Follow link direction (symmetric types either way).
     ties : iterable of str
         Tie classes to walk on (default interaction and affiliation).
+    lang : str
+        Language of the hop sentences (``queries.wording``).
 
     Returns
     -------
@@ -279,7 +286,7 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
                        lambda: tie_arrays(F, directed=directed, weights=weights))
         found = _k_shortest(T, s, t, k)
     for nodes, cost in found:
-        hops = [_hop(F, u, v, directed, weights) for u, v in zip(nodes, nodes[1:])]
+        hops = [explain_hop(F, u, v, directed, weights, lang) for u, v in zip(nodes, nodes[1:])]
         result.paths.append(Path(nodes, hops, cost))
     if not found:
         result.message = f"{ns} and {nt} are not connected under these filters"

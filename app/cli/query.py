@@ -17,6 +17,7 @@ import pandas as pd
 from app.cli.options import filter_options as link_filters
 from graph.filters import Filters
 from graph.ontology import KINDS, LINK_TYPES
+from queries.wording import kind_word
 
 FORMATS = ("table", "csv", "json")
 
@@ -249,6 +250,17 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
                             pivots=pivots, seed=seed, ties=ties), top), fmt)
 
 
+#: The words of ``query path``'s table, per language.
+PATH_WORDS = {
+    "en": {"path": "path {i} ({n} hops):", "introducers": "who can introduce:", "knows": "knows",
+           "no_route": "(no known route from the source's side: approach directly)"},
+    "vi": {"path": "đường {i} ({n} bước):", "introducers": "ai có thể giới thiệu:", "knows": "có quan hệ với",
+           "no_route": "(chưa rõ đường kết nối từ phía mình: liên hệ trực tiếp)"},
+}
+LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="en", show_default=True,
+                    help="Language of the sentences (link types, dates, roles).")
+
+
 @query.command("path")
 @filter_options
 @click.argument("source")
@@ -258,23 +270,48 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
               help="Do not walk on links of this type (repeat).")
 @click.option("--exclude", "exclude_nodes", multiple=True, help="Do not pass through this entity (repeat).")
 @click.option("--weighted", is_flag=True, help="Prefer strong ties (distance 1/weight) over fewest hops.")
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="Most introducers listed.")
 @TIES
+@LANG
 @format_option
 @answers
-def path_cmd(filters, directed, weights, source, target, k, exclude_types, exclude_nodes, weighted, ties, fmt):
-    """Shortest path(s) between SOURCE and TARGET (ids, names or aliases), each hop explained with its source."""
+def path_cmd(filters, directed, weights, source, target, k, exclude_types, exclude_nodes, weighted, top, ties, lang,
+             fmt):
+    """How SOURCE reaches TARGET (ids, names or aliases), and who can introduce SOURCE to TARGET.
+
+    The shortest path(s) through real ties (never through a city or a country), each hop with
+    its date, status and source; then the bodies and people who know TARGET's side, with the
+    route to each. CSV holds the hops of the paths; JSON the paths and the introducers.
+    """
+    from queries.introductions import introductions
     from queries.paths import find_paths
 
-    res = find_paths(load(filters), source, target, filters, k=k, exclude_types=exclude_types,
-                     exclude_nodes=exclude_nodes, weighted=weighted, weights=weights, directed=directed, ties=ties)
+    G = load(filters, whole=True)
+    res = find_paths(G, source, target, filters, k=k, exclude_types=exclude_types, exclude_nodes=exclude_nodes,
+                     weighted=weighted, weights=weights, directed=directed, ties=ties, lang=lang)
+    intro = introductions(G, res.source, res.target, filters, ties=ties, top=top, weights=weights, lang=lang)
     note(res.message)
-    if fmt == "table":
+    note(intro.message)
+    if fmt == "csv":
+        emit(res.to_frame(), fmt)
+    elif fmt == "json":
+        frames = {"paths": res.to_frame(), "introducers": intro.to_frame()}
+        click.echo(json.dumps({k: v.astype(object).where(v.notna(), None).to_dict("records")
+                               for k, v in frames.items()}, ensure_ascii=False, indent=2, default=str))
+    else:
+        words = PATH_WORDS[lang]
         for i, p in enumerate(res.paths, 1):
-            click.echo(f"path {i} ({len(p.hops)} hops):")
+            click.echo(words["path"].format(i=i, n=len(p.hops)))
             for h in p.hops:
                 click.echo(f"  {h.text}")
-    else:
-        emit(res.to_frame(), fmt)
+        if intro.introducers:
+            click.echo(("\n" if res.paths else "") + words["introducers"])
+        for i, x in enumerate(intro.introducers, 1):
+            click.echo(f"{i}. {x.name} ({kind_word(x.kind, lang)}): {words['knows']} {', '.join(x.knows)}")
+            if not x.reachable:
+                click.echo(f"   {words['no_route']}")
+            for h in x.hops:
+                click.echo(f"   - {h.text}")
 
 
 @query.command("ego")
@@ -337,8 +374,9 @@ def timeline_cmd(filters, directed, weights, entity, new_partners, fmt):
 @filter_options
 @click.argument("target")
 @click.option("--home", required=True, help="The home organisation (id, name or alias).")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Language of headings.")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Most intermediaries listed.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the whole brief.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Most introducers listed.")
 @click.option("--max-hops", type=click.IntRange(2, 4), default=3, show_default=True,
               help="Longest home-to-target path an intermediary may lie on.")
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True,
@@ -354,8 +392,8 @@ def brief_cmd(filters, directed, weights, target, home, lang, top, max_hops, fmt
     from queries.brief import to_json, to_markdown, visit_brief
 
     b = visit_brief(load(filters, whole=True), target, home, filters, top=top, max_hops=max_hops, weights=weights,
-                    ties=ties)
+                    ties=ties, lang=lang)
     if fmt == "json":
         click.echo(json.dumps({"lang": lang, **to_json(b)}, ensure_ascii=False, indent=2, default=str))
     else:
-        click.echo(to_markdown(b, lang), nl=False)
+        click.echo(to_markdown(b), nl=False)

@@ -33,6 +33,7 @@ from graph.connect import open_store
 from graph.filters import Filters
 from graph.store import Store
 from queries import between, brief, brokers, centrality, communities, ego, paths, prepared, timeline
+from queries import introductions as intro
 from queries.weights import DEFAULT_TIES
 
 CACHE = 64
@@ -270,15 +271,23 @@ def neighbourhood(v: str, centres: tuple[str, ...], filters: Filters, hops: int,
 @_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
 def find_paths(v: str, a: str, b: str, filters: Filters, k: int, exclude_types: tuple[str, ...],
-               exclude_nodes: tuple[str, ...], weighted: bool) -> paths.PathResult:
+               exclude_nodes: tuple[str, ...], weighted: bool, ties: tuple[str, ...], lang: str) -> paths.PathResult:
     return paths.find_paths(projection(v), a, b, filters, k=k, exclude_types=exclude_types,
-                            exclude_nodes=exclude_nodes, weighted=weighted)
+                            exclude_nodes=exclude_nodes, weighted=weighted, ties=ties, lang=lang)
 
 
 @_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
-def visit_brief(v: str, target: str, home: str, filters: Filters, top: int, max_hops: int) -> brief.Brief:
-    return brief.visit_brief(projection(v), target, home, filters, top=top, max_hops=max_hops)
+def introductions(v: str, a: str, b: str, filters: Filters, ties: tuple[str, ...],
+                  lang: str) -> intro.Introductions:
+    return intro.introductions(projection(v), a, b, filters, ties=ties, lang=lang)
+
+
+@_single_flight
+@st.cache_data(max_entries=CACHE, show_spinner=False)
+def visit_brief(v: str, target: str, home: str, filters: Filters, top: int, max_hops: int, ties: tuple[str, ...],
+                lang: str) -> brief.Brief:
+    return brief.visit_brief(projection(v), target, home, filters, top=top, max_hops=max_hops, ties=ties, lang=lang)
 
 
 @st.cache_data(max_entries=CACHE, show_spinner=False)

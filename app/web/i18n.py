@@ -188,6 +188,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "paths_found": ("{n} path(s) from {a} to {b}, of {hops} step(s)", "{n} đường từ {a} đến {b}, dài {hops} bước"),
     "no_path": ("{a} and {b} are not connected under these filters.", "{a} và {b} không kết nối với nhau theo bộ lọc này."),
     "pick_two": ("Choose both ends of the path.", "Chọn cả hai đầu của đường kết nối."),
+    "introducers": ("Who can introduce you to {b}", "Ai có thể giới thiệu bạn với {b}"),
+    "no_introducers": ("No body or person outside {a}'s own side is known to have ties to {b}.",
+                       "Chưa thấy đơn vị hay cá nhân nào ngoài phía {a} có quan hệ với {b}."),
+    "knows": ("knows", "có quan hệ với"),
+    "no_route_to": ("No known route from {a}: approach directly.",
+                    "Chưa rõ đường kết nối từ {a}: liên hệ trực tiếp."),
     # visit
     "target": ("Visiting (city, body or event)", "Nơi đến (thành phố, đơn vị hoặc sự kiện)"),
     "home": ("Home organisation", "Đơn vị của mình"),

@@ -19,14 +19,14 @@ def test_brief_for_busan(eco):
     assert list(b.links["date"]) == ["2024-08-21", "2023-05-10"]
     assert b.links["doc_path"].iloc[0] == "001_bai.txt"
     assert b.planned["type"].tolist() == ["SIGNED_AGREEMENT_WITH"]  # CBFEZ and SIHUB, 2025
-    # SIHUB (cooperates with the Sở, plans to sign with CBFEZ) and KOTRA (met both) are tied to both sides
-    top = b.intermediaries.set_index("id").iloc[:2]
-    assert set(top.index) == {"spark", "kotra-hcm"}
-    assert top.loc["kotra-hcm", "reason"] == ("linked to the home side (Sở KH&CN TP.HCM (MET_WITH)) and to the "
-                                              "target side (CBFEZ (MET_WITH))")
-    vkbia = b.intermediaries.set_index("id").loc["vkbia"]
-    assert (vkbia["home_hops"], vkbia["target_hops"]) == (2, 1)
-    assert vkbia["reason"].endswith("2 links from the home side via Trung tâm Khởi nghiệp sáng tạo TP.HCM")
+    # KOTRA met both the Sở and CBFEZ; SIHUB cooperates with the Sở but only plans to sign with CBFEZ
+    intro = b.intermediaries.set_index("id")
+    assert list(intro.index[:2]) == ["kotra-hcm", "spark"]
+    assert intro.loc["kotra-hcm", "route"] == [
+        "KOTRA TP.HCM MET_WITH Sở KH&CN TP.HCM, 2024-03-01, source 006_bai.txt",
+        "KOTRA TP.HCM MET_WITH CBFEZ, 2024-04-02, source 006_bai.txt"]
+    assert intro.loc["vkbia", "route_hops"] == 2  # through SIHUB
+    assert not set(intro.index) & {"busan", "tp-hcm", "viet-nam", "han-quoc", "le-thanh-minh", "iia"}
 
 
 def test_city_target_takes_in_what_is_located_there(eco):
@@ -36,15 +36,18 @@ def test_city_target_takes_in_what_is_located_there(eco):
 
 
 def test_markdown_and_json(eco):
-    b = visit_brief(eco, "Busan", "so-kh-cn-tp-hcm")
-    vi = to_markdown(b, "vi")
+    vi = to_markdown(visit_brief(eco, "Busan", "so-kh-cn-tp-hcm", lang="vi"))
     assert vi.startswith("# Hồ sơ chuyến công tác: Busan")
-    assert "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 001_bai.txt" in vi
-    assert "## Best intermediaries" in to_markdown(b, "en")
+    assert "Sở KH&CN TP.HCM làm việc với Busan, 21/08/2024, nguồn 001_bai.txt" in vi
+    written = "\n".join(line for line in vi.splitlines() if not line.lstrip().startswith(">"))  # not quotes
+    assert "### Cơ quan nhà nước" in vi and "MET_WITH" not in written and "Agency" not in written
+    assert "1. **KOTRA TP.HCM** (Tổ chức): có quan hệ với CBFEZ; liên hệ gần nhất 02/04/2024" in vi
+    b = visit_brief(eco, "Busan", "so-kh-cn-tp-hcm")
+    assert "## Who can introduce us" in to_markdown(b)
     data = json.loads(json.dumps(to_json(b), ensure_ascii=False))
-    assert data["target"]["id"] == "busan" and data["intermediaries"][0]["id"] == "spark"
+    assert data["target"]["id"] == "busan" and data["intermediaries"][0]["id"] == "kotra-hcm"
     with pytest.raises(ValueError, match="lang"):
-        to_markdown(b, "fr")
+        visit_brief(eco, "Busan", "so-kh-cn-tp-hcm", lang="fr")
 
 
 def test_bad_input(eco):

@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app.web import data, ui
-from app.web.i18n import fixed, t, type_label
+from app.web.i18n import fixed, kind_label, lang, t, type_label
+from app.web.tie_picker import tie_classes
 from graph.ontology import LINK_TYPES
 from queries.subgraph import filter_graph
 
@@ -33,10 +34,11 @@ with ui.guard():
         ui.from_url("weighted", False, lambda s: s == "True")
         weighted = st.toggle(t("weighted"), key="weighted")
         ui.to_url("k", "no_types", "no_nodes", "weighted")
+        ties = tie_classes()
         if a is None or b is None:
             st.info(t("pick_two"))
         else:
-            res = data.find_paths(v, a, b, filters, int(k), tuple(no_types), tuple(no_nodes), weighted)
+            res = data.find_paths(v, a, b, filters, int(k), tuple(no_types), tuple(no_nodes), weighted, ties, lang())
             na, nb = G.nodes[a].get("name", a), G.nodes[b].get("name", b)
             if not res.paths:
                 st.warning(t("no_path", a=na, b=nb), icon=":material/link_off:")
@@ -68,3 +70,16 @@ with ui.guard():
                     frame["source"] = frame["source"].map(lambda n: choices.get(n, n))
                     frame["target"] = frame["target"].map(lambda n: choices.get(n, n))
                     ui.csv_download(frame, f"ecograph-paths-{a}-{b}.csv", "paths_csv")
+            st.markdown(f"#### {t('introducers', b=nb)}")
+            intro = data.introductions(v, a, b, filters, ties, lang())
+            if not intro.introducers:
+                st.info(t("no_introducers", a=na, b=nb))
+            for i, x in enumerate(intro.introducers, 1):
+                with st.expander(f"{i}. {x.name} ({kind_label(x.kind)}) — {t('knows')} {', '.join(x.knows)}",
+                                 expanded=i == 1):
+                    if not x.reachable:
+                        st.caption(t("no_route_to", a=na))
+                    for j, hop in enumerate(x.hops, 1):
+                        best = hop.links[0]
+                        st.markdown(ui.link_item(G, best["source"], best["target"], best, number=f"{j}. "),
+                                    unsafe_allow_html=True)

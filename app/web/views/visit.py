@@ -8,6 +8,7 @@ import streamlit as st
 
 from app.web import data, ui
 from app.web.i18n import lang, t
+from app.web.tie_picker import tie_classes
 from queries.brief import to_markdown
 
 with ui.guard():
@@ -27,16 +28,17 @@ with ui.guard():
         st.session_state["chain"] = min(max(st.session_state["chain"], 2), 4)
         chain = o2.slider(t("max_hops"), 2, 4, key="chain")
         ui.to_url("inter", "chain")
+        ties = tie_classes()
         if target is None or home is None:
             st.info(t("pick_visit"))
         else:
-            brief = data.visit_brief(v, target, home, filters, top, chain)
+            brief = data.visit_brief(v, target, home, filters, top, chain, ties, lang())
             m = st.columns(4)
             m[0].metric(t("v_actors"), len(brief.actors))
             m[1].metric(t("v_links"), len(brief.links))
             m[2].metric(t("v_planned"), len(brief.planned))
             m[3].metric(t("intermediaries"), len(brief.intermediaries))
-            text = to_markdown(brief, lang())
+            text = to_markdown(brief)
             st.download_button(t("download_md"), text.encode("utf-8"), file_name=f"brief-{target}-{home}.md",
                                mime="text/markdown", key="brief_md", icon=":material/download:")
             with st.container(border=True):
