@@ -9,11 +9,14 @@ are ranked by the distinct parties they reach on the side they reach least (a me
 itself on its own side), then on both sides, then by their latest tie and tie strength, so
 the few who hold both ends come before the many who touch one side often.
 
-Each broker's Gould-Fernandez role is computed on the side partition
+Each broker's Gould-Fernandez role counts are computed on the side partition
 (``queries.roles.side_role_counts``): a liaison joins the two sides from outside, a member
 that joins its own side to the other is a gatekeeper and a representative (equal counts on
 undirected ties), and an outsider or a member mediating inside one side is an itinerant or a
-coordinator.
+coordinator. The ``role`` shown is the most frequent of the roles that join the two sides,
+since that is what the table is about; only a broker joining no pair across the sides shows
+its most frequent role overall (coordinator or itinerant), and one joining no pair at all
+(its partners on both sides already tied) shows none.
 """
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ import pandas as pd
 
 from graph.filters import Filters
 from queries.paths import source_label
-from queries.roles import ROLES, main_role, side_role_counts
+from queries.roles import CROSSING_ROLES, ROLES, main_role, side_role_counts
 from queries.sides import ACTOR_KINDS, Sides, split
 from queries.subgraph import filtered_view, links_among, weighted_view
 from queries.ties import route_filters
@@ -117,7 +120,7 @@ def side_brokers(G: nx.MultiDiGraph, a: str, b: str, filters: Filters | None = N
     df["brokered"] = [int(roles.loc[x, "total"]) for x in df["id"]]
     for r in ROLES:
         df[r] = [int(roles.loc[x, r]) for x in df["id"]]
-    df["role"] = [main_role(roles.loc[x]) for x in df["id"]]
+    df["role"] = [main_role(roles.loc[x], CROSSING_ROLES) or main_role(roles.loc[x]) for x in df["id"]]
     df["_least"] = df[["reach_a", "reach_b"]].min(axis=1)
     df["_both"] = df["reach_a"] + df["reach_b"]
     df["_last"] = df["last"].fillna("")

@@ -34,7 +34,7 @@ from queries.weights import DEFAULT_TIES
 
 #: Kinds a route may pass through between an introducer and B's side (shared attendance).
 GATHERING_KINDS = frozenset({"Event", "Program"})
-COLUMNS = ["rank", "id", "name", "kind", "route_hops", "knows", "last", "strength", "route"]
+COLUMNS = ["rank", "id", "name", "kind", "route_hops", "knows", "last", "strength", "via", "route"]
 
 
 @dataclass
@@ -63,6 +63,11 @@ class Introducer:
     def hops(self) -> list[Hop]:
         return self.route + self.onward
 
+    @property
+    def via(self) -> list[str]:
+        """The ids along the whole chain, from A's side through the introducer to B's side."""
+        return [self.hops[0].source, *(h.target for h in self.hops)]
+
 
 @dataclass
 class Introductions:
@@ -76,10 +81,11 @@ class Introductions:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per introducer: ``rank``, ``id``, ``name``, ``kind``, ``route_hops`` (None when
-        A has no known route to it), ``knows`` (list), ``last``, ``strength``, ``route`` (each hop's sentence)."""
+        A has no known route to it), ``knows`` (list), ``last``, ``strength``, ``via`` (the ids
+        along the chain) and ``route`` (each hop's sentence)."""
         rows = [{"rank": i, "id": x.id, "name": x.name, "kind": x.kind,
                  "route_hops": len(x.route) if x.reachable else None, "knows": x.knows, "last": x.last,
-                 "strength": x.strength, "route": [h.text for h in x.hops]}
+                 "strength": x.strength, "via": x.via, "route": [h.text for h in x.hops]}
                 for i, x in enumerate(self.introducers, 1)]
         return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -87,7 +87,12 @@ def side_role_counts(H: nx.Graph | nx.DiGraph, side: Callable[[str], str | None]
     return pd.DataFrame.from_dict(rows, orient="index", columns=[*ROLES, "total"]).astype(int)
 
 
-def main_role(counts: pd.Series) -> str:
-    """The role(s) with the largest count, joined by ``/`` in ``ROLES`` order; ``""`` when none."""
-    top = max(int(counts[r]) for r in ROLES)
-    return "/".join(r for r in ROLES if top and counts[r] == top)
+#: The roles whose pairs join two different groups (sender and receiver in different groups).
+CROSSING_ROLES = ("gatekeeper", "representative", "liaison")
+
+
+def main_role(counts: pd.Series, among: tuple[str, ...] = ROLES) -> str:
+    """The role(s) of ``among`` with the largest count, joined by ``/`` in ``ROLES`` order;
+    ``""`` when none has a count."""
+    top = max(int(counts[r]) for r in among)
+    return "/".join(r for r in ROLES if r in among and top and counts[r] == top)

@@ -105,3 +105,13 @@ def test_side_brokers_leave_no_graph_to_the_collector(eco):
     with graphs_left_to_collector() as left:
         side_brokers(eco, "viet-nam", "han-quoc", Filters(status="done"))
     assert left == []
+
+
+def test_the_role_shown_is_the_one_that_joins_the_sides():
+    G = projection([("vn", "Việt Nam", "Country"), ("kr", "Hàn Quốc", "Country"), ("so", "Sở", "Agency"),
+                    ("a1", "A1", "Startup"), ("a2", "A2", "Startup"), ("a3", "A3", "Startup"), ("k", "K", "Park")],
+                   [*[(n, "LOCATED_IN", "vn", "d") for n in ("so", "a1", "a2", "a3")], ("k", "LOCATED_IN", "kr", "d"),
+                    *[("so", "SUPPORTS", n, "d") for n in ("a1", "a2", "a3")], ("so", "MET_WITH", "k", "d")])
+    row = side_brokers(G, "vn", "kr").brokers.set_index("id").loc["so"]
+    assert (row["coordinator"], row["gatekeeper"], row["representative"]) == (6, 3, 3)
+    assert row["role"] == "gatekeeper/representative"
