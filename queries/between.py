@@ -33,6 +33,7 @@ from queries.sides import ACTOR_KINDS, Sides, split
 from queries.subgraph import filtered_view, links_among, weighted_view
 from queries.ties import route_filters
 from queries.weights import DEFAULT_TIES
+from queries.wording import role_word, say
 
 COLUMNS = ["id", "name", "kind", "side", "role", "reach_a", "reach_b", "partners_a", "partners_b", "types",
            "first", "last", "strength", "brokered", *ROLES]
@@ -56,7 +57,8 @@ def _names(H: nx.Graph, x: str, ns: list[str]) -> list[str]:
 
 
 def side_brokers(G: nx.MultiDiGraph, a: str, b: str, filters: Filters | None = None, *,
-                 ties: Iterable[str] = DEFAULT_TIES, weights: Mapping[str, float] | None = None) -> SideBrokers:
+                 ties: Iterable[str] = DEFAULT_TIES, weights: Mapping[str, float] | None = None,
+                 lang: str = "en") -> SideBrokers:
     """The bodies and people connecting place ``a`` and place ``b`` (see the module docstring).
 
     Parameters
@@ -71,6 +73,8 @@ def side_brokers(G: nx.MultiDiGraph, a: str, b: str, filters: Filters | None = N
         Tie classes that count (default interaction and affiliation).
     weights : mapping, optional
         Link-type weight overrides, for ``strength``.
+    lang : str
+        Language of ``role`` and of the message (``queries.wording``).
 
     Returns
     -------
@@ -120,7 +124,8 @@ def side_brokers(G: nx.MultiDiGraph, a: str, b: str, filters: Filters | None = N
     df["brokered"] = [int(roles.loc[x, "total"]) for x in df["id"]]
     for r in ROLES:
         df[r] = [int(roles.loc[x, r]) for x in df["id"]]
-    df["role"] = [main_role(roles.loc[x], CROSSING_ROLES) or main_role(roles.loc[x]) for x in df["id"]]
+    df["role"] = [role_word(main_role(roles.loc[x], CROSSING_ROLES) or main_role(roles.loc[x]), lang)
+                  for x in df["id"]]
     df["_least"] = df[["reach_a", "reach_b"]].min(axis=1)
     df["_both"] = df["reach_a"] + df["reach_b"]
     df["_last"] = df["last"].fillna("")
@@ -128,8 +133,7 @@ def side_brokers(G: nx.MultiDiGraph, a: str, b: str, filters: Filters | None = N
                         ascending=[False, False, False, False, True], kind="stable")
     df = df.drop(columns=["_least", "_both", "_last"]).reset_index(drop=True)[COLUMNS]
     la, lb = G.nodes[sides.a].get("name", sides.a), G.nodes[sides.b].get("name", sides.b)
-    message = (f"{len(df)} broker(s) connect {la} and {lb}" if len(df) else
-               f"no body or person has ties to both {la} and {lb}")
+    message = say("brokers_found", lang, n=len(df), a=la, b=lb) if len(df) else say("no_brokers", lang, a=la, b=lb)
     links_df = pd.DataFrame(links, columns=LINK_COLUMNS).drop_duplicates(
         subset=["source", "target", "type", "date", "doc"])
     links_df = links_df.sort_values(["date", "source"], ascending=[False, True], na_position="last")

@@ -30,7 +30,7 @@ from queries.resolve import find_entity
 from queries.sides import PLACE_KINDS, body_side, side_of
 from queries.subgraph import distinct_links, filter_graph
 from queries.weights import DEFAULT_TIES
-from queries.wording import check_lang, date_word, kind_word
+from queries.wording import check_lang, date_word, kind_word, written_in
 
 HEADINGS = {
     "en": {"title": "Visit brief: {target}", "home": "Home organisation: {home}",
@@ -170,9 +170,16 @@ def to_json(brief: Brief) -> dict:
 
 
 def to_markdown(brief: Brief) -> str:
-    """The brief as Markdown, in the language it was written in."""
+    """The brief as Markdown, in the language it was written in.
+
+    A link's evidence sentence is quoted only when it is in that language too, so that a
+    Vietnamese brief holds no English sentence (its source is cited either way)."""
     lang = brief.lang
     H = HEADINGS[lang]
+
+    def quoted(evidence) -> bool:
+        return isinstance(evidence, str) and bool(evidence) and written_in(evidence, lang)
+
     out = [f"# {H['title'].format(target=brief.target['name'])}", "",
            H["home"].format(home=brief.home["name"]), "", f"## {H['actors']}", ""]
     by_kind: dict[str, list[dict]] = defaultdict(list)
@@ -186,7 +193,7 @@ def to_markdown(brief: Brief) -> str:
         out += [H["none"], ""]
     for key, df in (("links", brief.links), ("planned", brief.planned)):
         out += [f"## {H[key]}", ""]
-        out += [f"- {r['text']}" + (f"  \n  > {r['evidence']}" if r["evidence"] else "")
+        out += [f"- {r['text']}" + (f"  \n  > {r['evidence']}" if quoted(r["evidence"]) else "")
                 for r in df.to_dict("records")] or [H["none"]]
         out.append("")
     out += [f"## {H['intermediaries']}", ""]

@@ -31,6 +31,7 @@ from queries.sides import ACTOR_KINDS, PLACE_KINDS, body_side, side_of
 from queries.subgraph import filtered_view, weighted_view
 from queries.ties import route_filters
 from queries.weights import DEFAULT_TIES
+from queries.wording import say
 
 #: Kinds a route may pass through between an introducer and B's side (shared attendance).
 GATHERING_KINDS = frozenset({"Event", "Program"})
@@ -151,7 +152,7 @@ def introductions(G: nx.MultiDiGraph, source: str, target: str, filters: Filters
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
     s, t = find_entity(G, source), find_entity(G, target)
-    direct = find_paths(G, s, t, filters, k=k, weights=weights, ties=ties)
+    direct = find_paths(G, s, t, filters, k=k, weights=weights, ties=ties, lang=lang)
     home = side_of(G, s) if G.nodes[s].get("kind") in PLACE_KINDS else body_side(G, s)
     far = side_of(G, t) - home
     routes = route_filters(filters, ties)
@@ -193,8 +194,8 @@ def introductions(G: nx.MultiDiGraph, source: str, target: str, filters: Filters
                               -i.strength, i.name))
     ns, nt = display_name(G, s), display_name(G, t)
     reachable = sum(1 for i in found if i.reachable)
-    message = (f"{len(found)} introducer(s) know {nt}'s side; {reachable} of them are within {max_hops} tie(s) "
-               f"of {ns}'s side" if found else f"no body or person outside {ns}'s side is known to have ties to {nt}")
+    message = (say("introducers_found", lang, n=len(found), b=nt, r=reachable, h=max_hops, a=ns) if found else
+               say("no_introducers", lang, a=ns, b=nt))
     return Introductions(s, t, direct, found[:top], message)
 
 

@@ -29,17 +29,20 @@ from queries.subgraph import filtered_view, link_weight, links_among, tie_neighb
 from queries.sides import PLACE_KINDS
 from queries.ties import Ties, route_filters, tie_arrays
 from queries.weights import DEFAULT_TIES, weights_key
-from queries.wording import date_word, more_word, type_word, word
+from queries.wording import date_word, more_word, say, type_word, word
 
 #: Largest ``k`` accepted: beyond it paths are long detours nobody reads.
 MAX_K = 50
 
 
 def source_label(G: nx.Graph, doc: str | None, lang: str = "en") -> str:
-    """What a user can open: the article's title and URL when its manifest gave a URL, else its file name or id."""
+    """What a user can open and cite: the article's title, publisher, date (as ``lang`` writes
+    it) and URL, as far as they are known; the file name or id only when the title is not."""
     meta = (G.graph.get("documents") or {}).get(doc) or {}
-    if meta.get("url"):
-        return f"{meta['title']} <{meta['url']}>" if meta.get("title") else meta["url"]
+    if meta.get("title") or meta.get("url"):
+        said = ", ".join(x for x in (meta.get("publisher"), meta.get("date") and date_word(meta["date"], lang)) if x)
+        text = " ".join(x for x in (meta.get("title"), f"({said})" if said else "") if x)
+        return f"{text} <{meta['url']}>" if text and meta.get("url") else text or meta["url"]
     path = meta.get("path")
     return os.path.basename(path) if path else (doc or word("unknown_source", lang))
 
@@ -289,13 +292,12 @@ def find_paths(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | 
         hops = [explain_hop(F, u, v, directed, weights, lang) for u, v in zip(nodes, nodes[1:])]
         result.paths.append(Path(nodes, hops, cost))
     if not found:
-        result.message = f"{ns} and {nt} are not connected under these filters"
+        result.message = say("not_connected", lang, a=ns, b=nt)
     else:
         lengths = sorted({len(p.hops) for p in result.paths})
-        result.message = (f"{len(found)} path(s) between {ns} and {nt}; hops: "
-                          + ", ".join(map(str, lengths)))
+        result.message = say("paths_found", lang, n=len(found), a=ns, b=nt, hops=", ".join(map(str, lengths)))
         if len(found) < k:
-            result.message += f" (only {len(found)} of the {k} asked for exist)"
+            result.message += say("fewer_paths", lang, n=len(found), k=k)
     return result
 
 

@@ -26,7 +26,21 @@ WORDS = {
     "source": ("source", "nguồn"),
     "unknown_source": ("unknown source", "nguồn không rõ"),
     "more": ("more", "mục khác"),
+    "paths_found": ("{n} path(s) between {a} and {b}; hops: {hops}", "{n} đường giữa {a} và {b}; số bước: {hops}"),
+    "fewer_paths": (" (only {n} of the {k} asked for exist)", " (chỉ có {n} trong {k} đường được yêu cầu)"),
+    "not_connected": ("{a} and {b} are not connected under these filters",
+                      "{a} và {b} chưa kết nối với nhau theo bộ lọc này"),
+    "introducers_found": ("{n} introducer(s) know {b}'s side; {r} of them are within {h} tie(s) of {a}'s side",
+                          "{n} đơn vị/cá nhân có quan hệ với phía {b}; {r} trong số đó cách phía {a} "
+                          "không quá {h} mối quan hệ"),
+    "no_introducers": ("no body or person outside {a}'s side is known to have ties to {b}",
+                       "chưa thấy đơn vị hay cá nhân nào ngoài phía {a} có quan hệ với {b}"),
+    "brokers_found": ("{n} broker(s) connect {a} and {b}", "{n} đơn vị/cá nhân kết nối {a} và {b}"),
+    "no_brokers": ("no body or person has ties to both {a} and {b}",
+                   "chưa có đơn vị hay cá nhân nào có quan hệ với cả {a} và {b}"),
 }
+#: Letters only Vietnamese writes (lower case): a text holding one is Vietnamese.
+VI_LETTERS = frozenset("ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
 def check_lang(lang: str) -> None:
@@ -38,6 +52,18 @@ def check_lang(lang: str) -> None:
 def word(key: str, lang: str) -> str:
     """The word ``key`` of ``WORDS`` in ``lang``."""
     return WORDS[key][LANGS.index(lang)]
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The sentence ``key`` of ``WORDS`` in ``lang`` with ``values`` filled in."""
+    return word(key, lang).format(**values)
+
+
+def written_in(text: str, lang: str) -> bool:
+    """Whether ``text`` (a quoted sentence of a source) is in ``lang``, judged by its letters:
+    Vietnamese if it holds a letter only Vietnamese writes, English otherwise."""
+    vietnamese = any(c in VI_LETTERS for c in text.lower())
+    return vietnamese == (lang == "vi")
 
 
 def type_word(type_: str | None, lang: str) -> str:

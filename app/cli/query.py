@@ -158,8 +158,25 @@ TIES = click.option("--ties", default="interaction,affiliation", show_default=Tr
                     metavar="CLASS,...",
                     help="Tie classes a route may use: interaction, affiliation, co-attendance "
                          "(two parties at one event). Place ties (LOCATED_IN) are never a route.")
-#: The columns of ``brokers --between`` a reader needs (JSON and CSV carry them all).
-BETWEEN_COLUMNS = ["name", "kind", "side", "role", "reach_a", "reach_b", "partners_a", "partners_b", "last"]
+#: The columns of ``brokers --between`` a reader needs (JSON, CSV and --wide carry them all), with
+#: their Vietnamese headings ({a} and {b} are the two places).
+BETWEEN_COLUMNS = {"name": "tên", "kind": "loại", "side": "thuộc phía", "role": "vai trò", "reach_a": "số bên ở {a}",
+                   "reach_b": "số bên ở {b}", "partners_a": "đối tác ở {a}", "partners_b": "đối tác ở {b}",
+                   "last": "gần nhất"}
+#: The columns of the brokers table a reader needs (--wide for all).
+BROKER_COLUMNS = ["name", "kind", "group", "betweenness", "constraint", "effective_size", "total", "exclusive_pairs"]
+WIDE = click.option("--wide", is_flag=True, help="Every column in the table, not only those a reader needs.")
+#: The words of ``query path``'s table, per language.
+PATH_WORDS = {
+    "en": {"path": "path {i} ({n} hops):", "introducers": "who can introduce:", "knows": "knows",
+           "no_route": "(no known route from the source's side: approach directly)"},
+    "vi": {"path": "đường {i} ({n} bước):", "introducers": "ai có thể giới thiệu:", "knows": "có quan hệ với",
+           "no_route": "(chưa rõ đường kết nối từ phía mình: liên hệ trực tiếp)"},
+}
+LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="en", show_default=True,
+                    help="Language of the sentences (link types, dates, roles).")
+
+
 GROUP_BY = click.option("--by", "group_by", default="country", show_default=True,
                         help="Grouping: country or city (from LOCATED_IN links), kind, or any entity property.")
 
@@ -214,11 +231,13 @@ def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, 
 @PIVOTS
 @SEED
 @TIES
+@LANG
+@WIDE
 @TOP
 @format_option
 @answers
 def brokers_cmd(filters, directed, weights, group_by, only, between, show_links, roles, cut_points, engine, pivots,
-                seed, ties, top, fmt):
+                seed, ties, lang, wide, top, fmt):
     """Bridging organisations: betweenness, Burt's constraint and effective size, Gould-Fernandez roles.
 
     Roles (coordinator, itinerant, gatekeeper, representative, liaison) are counted for the
@@ -230,12 +249,19 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
 
     G = load(filters, whole=True)
     if between:
-        res = side_brokers(G, between[0], between[1], filters, ties=ties, weights=weights)
+        res = side_brokers(G, between[0], between[1], filters, ties=ties, weights=weights, lang=lang)
         note(res.message)
         if show_links:
             emit(_top(res.links, top), fmt)
+        elif fmt != "table" or wide:
+            emit(_top(res.brokers, top), fmt)
         else:
-            emit(_top(res.brokers if fmt != "table" else res.brokers[BETWEEN_COLUMNS], top), fmt)
+            table = res.brokers[list(BETWEEN_COLUMNS)]
+            if lang == "vi":
+                a, b = (G.nodes[p].get("name", p) for p in (res.sides.a, res.sides.b))
+                table = table.assign(kind=table["kind"].map(lambda k: kind_word(k, lang))).rename(
+                    columns={c: h.format(a=a, b=b) for c, h in BETWEEN_COLUMNS.items()})
+            emit(_top(table, top), fmt)
     elif cut_points:
         cuts = b.cut_points(G, filters, ties=ties)
         note(f"{len(cuts.bridges)} bridges, {len(cuts.articulation_points)} articulation points")
@@ -246,19 +272,9 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
     elif roles:
         emit(_top(b.brokerage_roles(G, group_by, filters, directed=directed, kind=only, ties=ties), top), fmt)
     else:
-        emit(_top(b.brokers(G, group_by, filters, directed=directed, weights=weights, kind=only, engine=engine,
-                            pivots=pivots, seed=seed, ties=ties), top), fmt)
-
-
-#: The words of ``query path``'s table, per language.
-PATH_WORDS = {
-    "en": {"path": "path {i} ({n} hops):", "introducers": "who can introduce:", "knows": "knows",
-           "no_route": "(no known route from the source's side: approach directly)"},
-    "vi": {"path": "đường {i} ({n} bước):", "introducers": "ai có thể giới thiệu:", "knows": "có quan hệ với",
-           "no_route": "(chưa rõ đường kết nối từ phía mình: liên hệ trực tiếp)"},
-}
-LANG = click.option("--lang", type=click.Choice(["vi", "en"]), default="en", show_default=True,
-                    help="Language of the sentences (link types, dates, roles).")
+        df = b.brokers(G, group_by, filters, directed=directed, weights=weights, kind=only, engine=engine,
+                       pivots=pivots, seed=seed, ties=ties)
+        emit(_top(df if fmt != "table" or wide else df[BROKER_COLUMNS], top), fmt)
 
 
 @query.command("path")

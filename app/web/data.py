@@ -250,8 +250,8 @@ def brokers_table(v: str, by: str, filters: Filters, kind: str | None,
 
 @_single_flight
 @st.cache_data(max_entries=CACHE, show_spinner=False)
-def side_brokers(v: str, a: str, b: str, filters: Filters, ties: tuple[str, ...]) -> between.SideBrokers:
-    return between.side_brokers(projection(v), a, b, filters, ties=ties)
+def side_brokers(v: str, a: str, b: str, filters: Filters, ties: tuple[str, ...], lang: str) -> between.SideBrokers:
+    return between.side_brokers(projection(v), a, b, filters, ties=ties, lang=lang)
 
 
 @st.cache_data(max_entries=CACHE, show_spinner=False)

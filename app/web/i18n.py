@@ -176,6 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ties_affiliation": ("Own people and divisions", "Nhân sự và đơn vị trực thuộc"),
     "ties_co-attendance": ("Same event (weak)", "Cùng dự một sự kiện (yếu)"),
     "place_a": ("First place", "Địa phương thứ nhất"),
+    "side": ("Side", "Thuộc phía"),
+    "role": ("Role", "Vai trò"),
     "place_b": ("Second place", "Địa phương thứ hai"),
     # paths
     "from": ("From", "Từ"),

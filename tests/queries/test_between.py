@@ -81,7 +81,7 @@ def test_brokers_between_vietnam_and_korea_are_actors(eco):
     assert "iia" not in df.index and "startup-x" not in df.index
     done = side_brokers(eco, "Vietnam", "han-quoc", Filters(status="done")).brokers.set_index("id")
     assert done.loc["vkbia", "role"] == "liaison"
-    assert res.links["source_label"].str.endswith(".txt").all() and res.links["evidence"].notna().all()
+    assert res.links["source_label"].str.match(r"Bài \d \(2024-08-22\)$").all() and res.links["evidence"].notna().all()
     assert "6 broker(s) connect Việt Nam and Hàn Quốc" == res.message
 
 

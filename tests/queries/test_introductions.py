@@ -13,7 +13,7 @@ def test_introducers_of_the_so_to_cbfez(eco):
     res = introductions(eco, "Sở KH&CN TP.HCM", "CBFEZ")
     assert [x.id for x in res.introducers] == ["kotra-hcm", "spark", "vkbia"]  # done tie before planned one
     kotra = res.introducers[0]
-    assert [h.text for h in kotra.route] == ["KOTRA TP.HCM MET_WITH Sở KH&CN TP.HCM, 2024-03-01, source 006_bai.txt"]
+    assert [h.text for h in kotra.route] == ["KOTRA TP.HCM MET_WITH Sở KH&CN TP.HCM, 2024-03-01, source Bài 6 (2024-08-22)"]
     assert [(lk["date"], lk["status"], lk["doc"]) for h in kotra.onward for lk in h.links] == [
         ("2024-04-02", "done", "d6")]
     assert res.introducers[1].planned_only and not kotra.planned_only

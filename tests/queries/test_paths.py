@@ -16,11 +16,11 @@ def test_shortest_path_by_any_name_with_hops_explained(eco):
     [p] = res.paths
     assert p.nodes == ["kotra-hcm", "so-kh-cn-tp-hcm", "busan"]
     hop = p.hops[1]
-    assert hop.text == "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 001_bai.txt (+1 more)"
+    assert hop.text == "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source Bài 1 (2024-08-22) (+1 more)"
     assert [link["date"] for link in hop.links] == ["2024-08-21", "2023-05-10"]
     assert hop.links[1]["source"] == "busan"  # shown in its stored direction
     assert hop.links[0]["evidence"]
-    assert p.hops[0].text == "KOTRA TP.HCM MET_WITH Sở KH&CN TP.HCM, 2024-03-01, source 006_bai.txt"
+    assert p.hops[0].text == "KOTRA TP.HCM MET_WITH Sở KH&CN TP.HCM, 2024-03-01, source Bài 6 (2024-08-22)"
 
 
 def test_no_path_through_a_place_or_along_a_place_tie(eco):

@@ -67,7 +67,7 @@ def test_brokers_between_two_countries_in_one_command(run):
 def test_path_table_and_messages(run):
     r = run("path", "KOTRA TP.HCM", "Busan")
     assert r.exit_code == 0
-    assert "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source 001_bai.txt" in r.stdout
+    assert "Sở KH&CN TP.HCM MET_WITH Busan, 2024-08-21, source Bài 1 (2024-08-22)" in r.stdout
     r = run("path", "Busann", "TP.HCM")
     assert r.exit_code == 1 and "closest" in r.stderr
     r = run("path", "busan", "tp-hcm", "-k", "0")
@@ -192,3 +192,15 @@ def test_table_cells_are_readable():
     assert df["xs"].tolist() == ["a, b, c +2 more", ""]
     assert df["f"].tolist() == ["0", ""] and df["n"].tolist() == ["2", "0.123"]
     assert len(df["s"][0]) == 48 and df["s"][0].endswith("…") and df["s"][1] == ""
+
+
+def test_brokers_in_vietnamese_and_wide(run):
+    r = run("brokers", "--between", "Việt Nam", "korea", "--lang", "vi")
+    assert r.stderr.startswith("6 đơn vị/cá nhân kết nối Việt Nam và Hàn Quốc")
+    assert "đối tác ở Hàn Quốc" in r.stdout and "Cơ quan nhà nước" in r.stdout and "Agency" not in r.stdout
+    assert "gác cổng/đại diện" in r.stdout
+    wide = run("brokers", "--between", "Việt Nam", "korea", "--wide").stdout
+    assert "liaison" in wide.split("\n")[0] and "liaison" not in run("brokers", "--between", "VN", "korea").stdout
+    assert run("brokers").stdout.split("\n")[0].split() == ["name", "kind", "group", "betweenness", "constraint",
+                                                            "effective_size", "total", "exclusive_pairs"]
+    assert "z_total" in run("brokers", "--wide").stdout

@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from app.web import data, ui
-from app.web.i18n import fixed, kind_label, t
+from app.web.i18n import fixed, kind_label, lang, t
 from app.web.network import KIND_COLOURS
 from app.web.tie_picker import tie_classes
 from graph.ontology import KINDS
 from queries.centrality import MEASURES
+from queries.roles import ROLES
+from queries.wording import role_word
 
 GROUPINGS = ("country", "city", "kind", "type")
 BROKER_MEASURES = ("betweenness", "total", "effective_size", "constraint")
@@ -63,8 +65,7 @@ with ui.guard():
             st.dataframe(ui.names_frame(shown, {
                 "name": t("name"), "kind": t("kind"), "group": t("group", by=t(f"g_{by}")), "degree": t("m_degree"),
                 "betweenness": t("m_betweenness"), "constraint": t("m_constraint"),
-                "effective_size": t("m_effective_size"), "coordinator": "coordinator", "itinerant": "itinerant",
-                "gatekeeper": "gatekeeper", "representative": "representative", "liaison": "liaison",
+                "effective_size": t("m_effective_size"), **{r: role_word(r, lang()) for r in ROLES},
                 "total": t("m_total"), "exclusive_pairs": t("tab_between")}),
                 hide_index=True, column_config={t("m_betweenness"): st.column_config.NumberColumn(format="%.3f"),
                                                 t("m_constraint"): st.column_config.NumberColumn(format="%.3f"),
@@ -100,12 +101,12 @@ with ui.guard():
                 ga = g1.selectbox(t("place_a"), values, key="ga", format_func=places.get)
                 gb = g2.selectbox(t("place_b"), values, key="gb", format_func=places.get)
                 ui.to_url("ga", "gb")
-                res = data.side_brokers(v, ga, gb, filters, ties)
+                res = data.side_brokers(v, ga, gb, filters, ties, lang())
                 st.markdown(f"**{ui.md(res.message)}**")
                 shown = res.brokers.assign(partners_a=res.brokers["partners_a"].map(", ".join),
                                            partners_b=res.brokers["partners_b"].map(", ".join))
                 st.dataframe(ui.names_frame(shown, {
-                    "name": t("name"), "kind": t("kind"), "side": t("group", by=t("g_country")), "role": "role",
+                    "name": t("name"), "kind": t("kind"), "side": t("side"), "role": t("role"),
                     "reach_a": places[ga], "reach_b": places[gb], "partners_a": f"{places[ga]} ·",
                     "partners_b": f"{places[gb]} ·", "last": "≤", "brokered": t("m_total")}), hide_index=True)
                 st.markdown(f"**{t('links_behind')}**")

@@ -71,3 +71,45 @@ def test_brokers_between_vietnam_and_korea_list_no_place(demo):
     assert {HAI_PHONG, "cong-vien-cong-nghe-chungbuk"} <= ids
     table = run("brokers", "--between", "Việt Nam", "Hàn Quốc").stdout
     assert "NaN" not in table and "member of" not in table
+
+
+def english_words() -> set[str]:
+    """The English words of the answers' interface (headings, sentences, link types, kinds,
+    roles, tie classes, column names) that its Vietnamese vocabulary does not also use."""
+    import re
+
+    from app.cli.query import BETWEEN_COLUMNS, PATH_WORDS
+    from graph.ontology import KINDS, LINK_TYPES
+    from queries.brief import HEADINGS
+    from queries.roles import ROLES
+    from queries.weights import TIE_CLASSES
+    from queries.wording import KIND_VI, ROLE_VI, TYPE_VI, WORDS
+
+    english = [*HEADINGS["en"].values(), *(en for en, _ in WORDS.values()), *PATH_WORDS["en"].values(), *KINDS,
+               *LINK_TYPES, *ROLES, *TIE_CLASSES.values(), *BETWEEN_COLUMNS]
+    vietnamese = [*HEADINGS["vi"].values(), *(vi for _, vi in WORDS.values()), *PATH_WORDS["vi"].values(),
+                  *KIND_VI.values(), *TYPE_VI.values(), *ROLE_VI.values(), *BETWEEN_COLUMNS.values()]
+
+    def words(texts):
+        return {w.lower() for text in texts for w in re.findall(r"[^\W\d]{3,}", re.sub(r"\{\w+\}", "", text))}
+
+    return words(english) - words(vietnamese)
+
+
+def test_vietnamese_answers_hold_no_english_word_outside_proper_names(demo):
+    import re
+
+    vocabulary = english_words()
+    assert {"source", "undated", "planned", "met_with", "agency", "gatekeeper", "introduce"} <= vocabulary
+    names = sorted({a.get("name") or n for n, a in demo.nodes(data=True)}, key=len, reverse=True)
+    for args in (("path", HCMC, "Chungbuk Technopark", "--lang", "vi"),
+                 ("brief", "Hàn Quốc", "--home", HCMC, "--lang", "vi"),
+                 ("brief", "Busan", "--home", HCMC, "--lang", "vi"),
+                 ("brokers", "--between", "Việt Nam", "Hàn Quốc", "--lang", "vi")):
+        r = run(*args)
+        text = r.stdout + r.stderr
+        text = re.sub(r"nguồn .*$", "", text, flags=re.M)  # a source is cited by its own title
+        for name in names:
+            text = text.replace(name, "")
+        found = {w.lower() for w in re.findall(r"[^\W\d]+", text)} & vocabulary
+        assert not found, (args, found)
