@@ -107,7 +107,9 @@ def _serve(home: Path, users: int, seconds: float, ingests: int) -> None:
     streamlit.logger.set_log_level("error")  # "no runtime found", for every cache: there is none, by design
     from app.web import data, heap
     from graph.filters import Filters
+    from queries.weights import DEFAULT_TIES
 
+    ties = tuple(sorted(DEFAULT_TIES))  # the classes the app's pages open with
     store = data.get_store()
     counts = store.counts()
     print(f"graph: {counts['entities']} entities, {counts['links']} links")
@@ -124,11 +126,11 @@ def _serve(home: Path, users: int, seconds: float, ingests: int) -> None:
     def path(rng: random.Random) -> None:
         v = data.version()
         a, b = rng.sample(demo_ids, 2)
-        data.find_paths(v, a, b, Filters(), rng.choice([1, 3]), (), (), False)
+        data.find_paths(v, a, b, Filters(), rng.choice([1, 3]), (), (), False, ties, "en")
 
     def brokers(rng: random.Random) -> None:
         v = data.version()
-        data.connectors(v, "viet-nam", "han-quoc", "country", Filters())
+        data.side_brokers(v, "viet-nam", "han-quoc", Filters(), ties, "en")
 
     actions = {"explore": explore, "path": path, "brokers": brokers}
     latencies: dict[str, list[float]] = defaultdict(list)

@@ -148,7 +148,8 @@ def cases(G: nx.MultiDiGraph, links: int) -> tuple[dict, dict]:
     timed from the bare projection, and those timed after it, once the ties every query shares
     have been made (as the app makes them with each projection)."""
     from queries.brief import visit_brief
-    from queries.brokers import brokerage_roles, brokers, connectors, cut_points
+    from queries.between import side_brokers
+    from queries.brokers import brokerage_roles, brokers, cut_points
     from queries.centrality import betweenness, centrality
     from queries.communities import communities
     from queries.ego import ego_network
@@ -173,7 +174,7 @@ def cases(G: nx.MultiDiGraph, links: int) -> tuple[dict, dict]:
         "centrality (all six measures)": (lambda: centrality(G), None),
         "brokers (by country)": (lambda: brokers(G), 60),
         "brokerage roles (by kind)": (lambda: brokerage_roles(G, "kind"), 60),
-        "connectors country-0 / country-1": (lambda: connectors(G, "country-0", "Country 1"), None),
+        "brokers between country-0 / country-1": (lambda: side_brokers(G, "country-0", "Country 1"), None),
         "bridges and articulation points": (lambda: cut_points(G), None),
         "path, shortest (ids)": (lambda: find_paths(G, far, agency), 0.5),
         "path, shortest (names)": (lambda: find_paths(G, G.nodes[far]["name"], G.nodes[agency]["name"]), 0.5),
