@@ -7,7 +7,7 @@ import pytest
 
 from app.web import projector
 from queries import memo, prepared
-from queries.ties import shared_ties
+from queries.ties import route_filters, shared_ties
 
 
 def test_the_child_projects_the_whole_graph_and_sends_what_queries_derive_first(demo):
@@ -16,7 +16,8 @@ def test_the_child_projects_the_whole_graph_and_sends_what_queries_derive_first(
     assert list(got.nodes(data=True)) == list(want.nodes(data=True))
     assert list(got.edges(keys=True, data=True)) == list(want.edges(keys=True, data=True))
     assert got.graph == want.graph and got.number_of_edges() > 0
-    assert memo.derived(got) == sent.derived and shared_ties(got) is sent.derived[("ties", None, False, None)]
+    routes = route_filters()  # the tie classes the pages open with
+    assert memo.derived(got) == sent.derived and shared_ties(got, routes) is sent.derived[("ties", routes, False, None)]
 
 
 def test_without_a_database_the_child_fails_with_the_reason(store, monkeypatch, tmp_path):
