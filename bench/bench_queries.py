@@ -149,7 +149,8 @@ def cases(G: nx.MultiDiGraph, links: int) -> tuple[dict, dict]:
     have been made (as the app makes them with each projection)."""
     from queries.brief import visit_brief
     from queries.between import side_brokers
-    from queries.brokers import brokerage_roles, brokers, cut_points
+    from queries.brokers import brokerage_roles, brokers
+    from queries.cuts import cut_points
     from queries.centrality import betweenness, centrality
     from queries.communities import communities
     from queries.ego import ego_network

@@ -246,6 +246,7 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
     """
     from queries import brokers as b
     from queries.between import side_brokers
+    from queries.cuts import cut_points as find_cuts
 
     G = load(filters, whole=True)
     if between:
@@ -263,7 +264,7 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
                     columns={c: h.format(a=a, b=b) for c, h in BETWEEN_COLUMNS.items()})
             emit(_top(table, top), fmt)
     elif cut_points:
-        cuts = b.cut_points(G, filters, ties=ties)
+        cuts = find_cuts(G, filters, ties=ties)
         note(f"{len(cuts.bridges)} bridges, {len(cuts.articulation_points)} articulation points")
         emit(_top(cuts.articulation_points, top), fmt)
         if fmt == "table":

@@ -15,8 +15,10 @@ import pytest
 from graph.filters import Filters
 from tests.queries.handmade_graphs import projection, simple
 from tests.queries.collector import graphs_left_to_collector
-from queries.brokers import (ROLES, brokerage_roles, brokers, cut_points, role_counts,
-                             constraint, role_expectations, role_of, sole_connectors)
+from queries.brokers import (brokerage_roles, brokers, role_counts, constraint, role_expectations,
+                             sole_connectors)
+from queries.cuts import cut_points
+from queries.roles import ROLES, role_of
 from queries.groups import group_of
 from queries.subgraph import collapse, filter_graph
 from queries.ties import route_filters
