@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from queries.wording import KIND_VI, TYPE_VI  # one table of kinds and link types for pages and answers
+
 LANGS = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_LANG = "vi"
 
@@ -252,14 +254,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "as_network": ("Returned entities and links", "Các thực thể và liên kết trả về"),
     "limit": ("Most rows", "Số dòng tối đa"),
 }
-
-KIND_VI = {"Country": "Quốc gia", "City": "Thành phố/Tỉnh", "Agency": "Cơ quan nhà nước", "Park": "Khu công nghệ",
-           "Fund": "Quỹ đầu tư", "Startup": "Startup", "Organization": "Tổ chức", "Event": "Sự kiện",
-           "Program": "Chương trình", "Person": "Cá nhân"}
-TYPE_VI = {"LOCATED_IN": "đặt tại", "PART_OF": "trực thuộc", "HOLDS_ROLE": "giữ chức vụ", "MET_WITH": "làm việc với",
-           "VISITED": "đến thăm", "SIGNED_AGREEMENT_WITH": "ký kết với", "COOPERATES_WITH": "hợp tác với",
-           "ORGANIZED": "tổ chức", "PARTICIPATED_IN": "tham gia", "RUNS": "vận hành", "SUPPORTS": "hỗ trợ",
-           "INVESTED_IN": "đầu tư vào", "FOUNDED": "sáng lập", "ACQUIRED": "mua lại"}
 
 
 def lang() -> str:
