@@ -140,6 +140,7 @@ PIVOTS = click.option("--pivots", default="auto", show_default=True, callback=_p
                       help="Betweenness (and closeness): exact, or estimated from N sampled nodes "
                            "(Brandes-Pich); auto estimates on graphs too large for exact values.")
 SEED = click.option("--seed", type=int, default=0, show_default=True, help="Seed of the pivot sample.")
+WIDE = click.option("--wide", is_flag=True, help="Every column in the table, not only those a reader needs.")
 TOP = click.option("--top", type=click.IntRange(min=1), default=None, help="Show only the first N rows.")
 ONLY = click.option("--only", type=click.Choice(list(KINDS), case_sensitive=False), default=None,
                     help="Report only entities of this kind (measured on the whole filtered graph).")
@@ -165,7 +166,6 @@ BETWEEN_COLUMNS = {"name": "tên", "kind": "loại", "side": "thuộc phía", "r
                    "last": "gần nhất"}
 #: The columns of the brokers table a reader needs (--wide for all).
 BROKER_COLUMNS = ["name", "kind", "group", "betweenness", "constraint", "effective_size", "total", "exclusive_pairs"]
-WIDE = click.option("--wide", is_flag=True, help="Every column in the table, not only those a reader needs.")
 #: The words of ``query path``'s table, per language.
 PATH_WORDS = {
     "en": {"path": "path {i} ({n} hops):", "introducers": "who can introduce:", "knows": "knows",
@@ -202,18 +202,23 @@ def query() -> None:
 @PIVOTS
 @SEED
 @TIES
+@WIDE
 @TOP
 @format_option
 @answers
-def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, seed, ties, top, fmt):
-    """Degree, weighted degree, betweenness, closeness, eigenvector and PageRank, with rank and percentile."""
+def centrality_cmd(filters, directed, weights, only, names, by, engine, pivots, seed, ties, wide, top, fmt):
+    """Degree, weighted degree, betweenness, closeness, eigenvector and PageRank, with rank and percentile.
+
+    The table shows names, kinds, the measures and the rank by the sort measure; --wide adds
+    ids, every rank and every percentile (JSON and CSV always carry them).
+    """
     from queries.centrality import MEASURES, centrality
 
     names = names or MEASURES
+    by = by or ("pagerank" if "pagerank" in names else names[0])
     df = centrality(load(filters), filters, kind=only, directed=directed, weights=weights, names=names,
-                    by=by or ("pagerank" if "pagerank" in names else names[0]), engine=engine, pivots=pivots,
-                    seed=seed, ties=ties)
-    emit(_top(df, top), fmt)
+                    by=by, engine=engine, pivots=pivots, seed=seed, ties=ties)
+    emit(_top(df if fmt != "table" or wide else df[[f"{by}_rank", "name", "kind", *names]], top), fmt)
 
 
 @query.command("brokers")
@@ -247,6 +252,7 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
     from queries import brokers as b
     from queries.between import side_brokers
     from queries.cuts import cut_points as find_cuts
+    from queries.roles import ROLES
 
     G = load(filters, whole=True)
     if between:
@@ -271,7 +277,8 @@ def brokers_cmd(filters, directed, weights, group_by, only, between, show_links,
             click.echo("")
         emit(_top(cuts.bridges, top), fmt)
     elif roles:
-        emit(_top(b.brokerage_roles(G, group_by, filters, directed=directed, kind=only, ties=ties), top), fmt)
+        df = b.brokerage_roles(G, group_by, filters, directed=directed, kind=only, ties=ties)
+        emit(_top(df if fmt != "table" or wide else df[["name", "kind", "group", *ROLES, "total"]], top), fmt)
     else:
         df = b.brokers(G, group_by, filters, directed=directed, weights=weights, kind=only, engine=engine,
                        pivots=pivots, seed=seed, ties=ties)

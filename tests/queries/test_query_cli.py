@@ -204,3 +204,13 @@ def test_brokers_in_vietnamese_and_wide(run):
     assert run("brokers").stdout.split("\n")[0].split() == ["name", "kind", "group", "betweenness", "constraint",
                                                             "effective_size", "total", "exclusive_pairs"]
     assert "z_total" in run("brokers", "--wide").stdout
+
+
+def test_centrality_and_roles_tables_show_what_a_reader_needs(run):
+    head = run("centrality").stdout.split("\n")[0].split()
+    assert head == ["pagerank_rank", "name", "kind", "degree", "weighted_degree", "betweenness", "closeness",
+                    "eigenvector", "pagerank"]
+    assert "betweenness_pct" in run("centrality", "--wide").stdout
+    assert "betweenness_pct" in run("centrality", "--format", "csv").stdout
+    assert run("brokers", "--roles").stdout.split("\n")[0].split()[-1] == "total"
+    assert "z_total" in run("brokers", "--roles", "--wide").stdout
