@@ -25,7 +25,7 @@ import networkx as nx
 import pandas as pd
 
 from graph.filters import Filters
-from queries.paths import Hop, PathResult, explain_hop, find_paths
+from queries.paths import Hop, explain_hop
 from queries.resolve import display_name, find_entity
 from queries.sides import ACTOR_KINDS, PLACE_KINDS, body_side, side_of
 from queries.subgraph import filtered_view, weighted_view
@@ -72,11 +72,10 @@ class Introducer:
 
 @dataclass
 class Introductions:
-    """Direct routes from ``source`` to ``target`` and the introducers who know ``target``'s side."""
+    """The introducers who know ``target``'s side, best first, and a message saying how many."""
 
     source: str
     target: str
-    paths: PathResult
     introducers: list[Introducer] = field(default_factory=list)
     message: str = ""
 
@@ -115,9 +114,12 @@ def _chain(parent: Mapping[str, str | None], x: str) -> list[str]:
 
 
 def introductions(G: nx.MultiDiGraph, source: str, target: str, filters: Filters | None = None, *,
-                  ties: Iterable[str] = DEFAULT_TIES, top: int = 10, max_hops: int = 3, k: int = 1,
+                  ties: Iterable[str] = DEFAULT_TIES, top: int = 10, max_hops: int = 3,
                   weights: Mapping[str, float] | None = None, lang: str = "en") -> Introductions:
-    """Who can introduce ``source`` to ``target``, and the direct routes between them.
+    """Who can introduce ``source`` to ``target`` (see the module docstring).
+
+    The direct routes between the two, if any, are ``queries.paths.find_paths``'s (with the
+    same ``ties``): the CLI and the Paths page show both.
 
     Parameters
     ----------
@@ -133,8 +135,6 @@ def introductions(G: nx.MultiDiGraph, source: str, target: str, filters: Filters
         Most introducers listed.
     max_hops : int
         Longest route from ``source``'s side to an introducer, in ties (1 to 4).
-    k : int
-        How many direct routes (``queries.paths.find_paths``).
     weights : mapping, optional
         Link-type weight overrides, for tie strength.
     lang : str
@@ -152,7 +152,6 @@ def introductions(G: nx.MultiDiGraph, source: str, target: str, filters: Filters
     if top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
     s, t = find_entity(G, source), find_entity(G, target)
-    direct = find_paths(G, s, t, filters, k=k, weights=weights, ties=ties, lang=lang)
     home = side_of(G, s) if G.nodes[s].get("kind") in PLACE_KINDS else body_side(G, s)
     far = side_of(G, t) - home
     routes = route_filters(filters, ties)
@@ -196,7 +195,7 @@ def introductions(G: nx.MultiDiGraph, source: str, target: str, filters: Filters
     reachable = sum(1 for i in found if i.reachable)
     message = (say("introducers_found", lang, n=len(found), b=nt, r=reachable, h=max_hops, a=ns) if found else
                say("no_introducers", lang, a=ns, b=nt))
-    return Introductions(s, t, direct, found[:top], message)
+    return Introductions(s, t, found[:top], message)
 
 
 def _newest_first(date: str | None) -> tuple:
