@@ -180,6 +180,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "place_a": ("First place", "Địa phương thứ nhất"),
     "side": ("Side", "Thuộc phía"),
     "role": ("Role", "Vai trò"),
+    "reach_in": ("Parties in {place}", "Số bên ở {place}"),
+    "partners_in": ("Partners in {place}", "Đối tác ở {place}"),
+    "latest": ("Latest tie", "Liên hệ gần nhất"),
     "place_b": ("Second place", "Địa phương thứ hai"),
     # paths
     "from": ("From", "Từ"),

@@ -107,8 +107,9 @@ with ui.guard():
                                            partners_b=res.brokers["partners_b"].map(", ".join))
                 st.dataframe(ui.names_frame(shown, {
                     "name": t("name"), "kind": t("kind"), "side": t("side"), "role": t("role"),
-                    "reach_a": places[ga], "reach_b": places[gb], "partners_a": f"{places[ga]} ·",
-                    "partners_b": f"{places[gb]} ·", "last": "≤", "brokered": t("m_total")}), hide_index=True)
+                    "reach_a": t("reach_in", place=places[ga]), "reach_b": t("reach_in", place=places[gb]),
+                    "partners_a": t("partners_in", place=places[ga]), "partners_b": t("partners_in", place=places[gb]),
+                    "last": t("latest"), "brokered": t("m_total")}), hide_index=True)
                 st.markdown(f"**{t('links_behind')}**")
                 rows = [(r["source"], r["target"], r) for r in res.links.to_dict("records")]
                 st.dataframe(ui.links_frame(G, rows), hide_index=True)

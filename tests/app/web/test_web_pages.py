@@ -148,6 +148,8 @@ def test_brokers_grouping_measure_and_connectors(demo):
     at.selectbox(key="ga").set_value("viet-nam").run()
     at.selectbox(key="gb").set_value("han-quoc").run()
     assert "connect Việt Nam and Hàn Quốc" in texts(clean(at))
+    between = next(d.value for d in at.dataframe if "Partners in Hàn Quốc" in d.value.columns)
+    assert len(between) and not {"Busan", "Hàn Quốc", "Việt Nam"} & set(between["Name"])  # no place brokers
 
 
 def test_paths_between_two_entities_and_exclusions(demo):
