@@ -197,7 +197,7 @@ TITLE_HOLDS: dict[str, str] = {form: row["holds_at"] for row in read_table("titl
 #: Titles that precede a body ("Phó Giám đốc Sở ...") or a name, longest first.
 TITLES = tuple(sorted(TITLE_HOLDS, key=len, reverse=True))
 
-HONORIFICS = ("ông", "bà", "Ông", "Bà", "TS.", "ThS.", "PGS.", "GS.",
+HONORIFICS = ("ông", "bà", "Ông", "Bà", "ngài", "Ngài", "TS.", "ThS.", "PGS.", "GS.",
               "PGS.TS", "GS.TS", "TS", "ThS", "Mr.", "Ms.", "Mrs.", "Dr.")
 
 #: Vietnamese family names: a run of capitalised syllables after a title starts a name with one.

@@ -290,7 +290,7 @@ def test_sign_inside_a_name_is_no_signing(tmp_path):
 def test_a_visitor_not_recognised_is_not_replaced_by_the_host(tmp_path):
     found = links(tmp_path, "Chủ tịch UBND tỉnh Đồng Nai Võ Tấn Đức tiếp ngài Xy Zed, đặc phái viên, cùng đoàn công tác "
                             "đang thăm và làm việc tại Việt Nam.")
-    assert not [k for k in found if k[0] == "VISITED"]
+    assert {k[1] for k in found if k[0] == "VISITED"} <= {"Xy Zed"}  # the guest, never the host
 
 
 def test_where_a_company_comes_from(tmp_path):

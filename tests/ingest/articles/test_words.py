@@ -117,3 +117,7 @@ def test_a_capitalised_later_word_of_a_head_is_the_same_head():
 
 def test_generic_acronyms_are_no_company():
     assert not [t for k, t in found("Tỉnh có nhiều doanh nghiệp FDI đầu tư.") if k == "Organization"]
+
+
+def test_ngai_is_an_honorific():
+    assert ("Person", "Lee Min Soo") in found("Chủ tịch thành phố đã tiếp ngài Lee Min Soo tại trụ sở.")
